@@ -1,0 +1,175 @@
+package io.github.gigachat.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.apache.hc.core5.http.ContentType;
+
+/**
+ * The GigaChat HTTP API client: OAuth token exchange and the authenticated calls (through {@link GigaChatSession}),
+ * with retries for throttling, server errors and transport failures. Thread-safe; one per build is enough.
+ */
+public final class GigaChatClient implements AutoCloseable {
+    /** {@code expires_at} values below this are seconds (old docs shape), above it milliseconds. */
+    private static final long SECONDS_THRESHOLD = 100_000_000_000L;
+
+    private final ClientConfig config;
+    private final HttpTransport transport;
+    private final SecretMasker masker;
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+
+    private GigaChatClient(ClientConfig config, SecretMasker masker) {
+        this.config = config;
+        this.masker = masker;
+        this.transport = new HttpTransport(config);
+    }
+
+    /** Opens a client; {@code masker} learns every token this client obtains. */
+    public static GigaChatClient create(ClientConfig config, SecretMasker masker) {
+        return new GigaChatClient(config, masker);
+    }
+
+    public ClientConfig config() {
+        return config;
+    }
+
+    /** HTTP exchanges made so far, retries included. */
+    public long requestCount() {
+        return requests.get();
+    }
+
+    /** Retries made so far (throttling, server errors, transport failures, expired tokens). */
+    public long retryCount() {
+        return retries.get();
+    }
+
+    /** An authenticated view of the API for one key and scope; tokens are fetched and refreshed as needed. */
+    public GigaChatSession session(AuthorizationKey key, Scope scope) {
+        return new GigaChatSession(this, key, scope);
+    }
+
+    /**
+     * Exchanges the key for an access token of {@code scope}: {@code POST <authUrl>} with {@code Authorization: Basic},
+     * a fresh {@code RqUID} and the scope form body.
+     *
+     * @throws ApiException for OAuth errors (code 4: not a key; 6: unknown or revoked; 7: other scope)
+     */
+    public AccessToken requestToken(AuthorizationKey key, Scope scope) {
+        String endpoint = "POST " + config.authUrl.getPath();
+        byte[] form = ("scope=" + URLEncoder.encode(scope.wireName(), StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8);
+        HttpTransport.Response response = call(endpoint, () -> new HttpTransport.Request(
+                "POST",
+                config.authUrl,
+                Map.of(
+                        "Authorization", "Basic " + key.value(),
+                        "RqUID", UUID.randomUUID().toString(),
+                        "Accept", "application/json"),
+                form,
+                ContentType.APPLICATION_FORM_URLENCODED));
+        JsonNode body = Responses.successBody(endpoint, response);
+        JsonNode token = body.has("access_token") ? body.get("access_token") : body.get("tok");
+        JsonNode expires = body.has("expires_at") ? body.get("expires_at") : body.get("exp");
+        if (token == null || !token.isTextual() || token.textValue().isBlank()) {
+            throw Responses.unexpected(endpoint, response, "with JSON that has no 'access_token'");
+        }
+        masker.add(token.textValue());
+        if (expires == null || !expires.isNumber()) {
+            throw Responses.unexpected(endpoint, response, "with JSON that has no numeric 'expires_at'");
+        }
+        long raw = expires.longValue();
+        Instant expiresAt = raw < SECONDS_THRESHOLD ? Instant.ofEpochSecond(raw) : Instant.ofEpochMilli(raw);
+        return new AccessToken(token.textValue(), expiresAt, scope);
+    }
+
+    Instant now() {
+        return config.clock.instant();
+    }
+
+    URI api(String path) {
+        return URI.create(config.baseUrl + path);
+    }
+
+    SecretMasker masker() {
+        return masker;
+    }
+
+    void countRetry() {
+        retries.incrementAndGet();
+    }
+
+    /**
+     * Executes a request, retrying 429, 500, 502, 503, 504 and transport failures per the retry policy. Returns a 2xx
+     * answer; throws {@link ApiException} for other statuses and {@link UnexpectedResponseException} for redirects.
+     */
+    HttpTransport.Response call(String endpoint, Supplier<HttpTransport.Request> request) {
+        Instant start = now();
+        for (int attempt = 0; ; attempt++) {
+            GigaChatException failure;
+            Long retryAfter = null;
+            try {
+                requests.incrementAndGet();
+                HttpTransport.Response response = transport.execute(request.get());
+                int status = response.status();
+                if (status >= 200 && status < 300) {
+                    return response;
+                }
+                if (status >= 300 && status < 400) {
+                    String location = response.header("Location");
+                    throw Responses.unexpected(
+                            endpoint,
+                            response,
+                            "redirects" + (location == null ? "" : " to " + hostOf(location))
+                                    + " instead of answering (a login page or a captive proxy?)");
+                }
+                ApiException error = Responses.error(endpoint, response, masker);
+                if (!error.isTransient()) {
+                    throw error;
+                }
+                failure = error;
+                retryAfter = error.retryAfterSeconds().orElse(null);
+            } catch (TransportException e) {
+                failure = e;
+            }
+            Duration elapsed = Duration.between(start, now());
+            Duration wait = config.retryPolicy.delayBeforeRetry(
+                    attempt,
+                    retryAfter == null ? null : Duration.ofSeconds(retryAfter),
+                    elapsed,
+                    () -> ThreadLocalRandom.current().nextDouble());
+            if (wait == null) {
+                throw failure;
+            }
+            retries.incrementAndGet();
+            try {
+                config.sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failure;
+            }
+        }
+    }
+
+    private static String hostOf(String location) {
+        try {
+            URI uri = URI.create(location.trim());
+            return uri.getHost() == null ? "another path" : uri.getHost();
+        } catch (IllegalArgumentException e) {
+            return "an unreadable location";
+        }
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+}

@@ -1,0 +1,107 @@
+package io.github.gigachat.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns HTTP answers into JSON trees or typed errors. A 2xx is a success only when its body is JSON of the expected
+ * shape; anything else becomes an {@link UnexpectedResponseException}. Parser messages are never passed on: they can
+ * quote the body, and an OAuth body holds a token.
+ */
+final class Responses {
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+
+    private static final int MAX_MESSAGE = 300;
+
+    private Responses() {}
+
+    /** The JSON body of a 2xx answer, or an error that says what came instead. */
+    static JsonNode successBody(String endpoint, HttpTransport.Response response) {
+        int status = response.status();
+        byte[] body = response.body();
+        String contentType = response.contentType();
+        if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+            throw unexpected(endpoint, response, "with an empty body instead of JSON");
+        }
+        if (contentType.contains("html") || firstNonBlank(body) == '<') {
+            throw unexpected(
+                    endpoint, response, "with an HTML page instead of JSON (a login page, or a proxy's error page?)");
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw unexpected(endpoint, response, "with malformed JSON"
+                    + (contentType.isEmpty() ? "" : " (Content-Type " + contentType + ")"));
+        }
+    }
+
+    static UnexpectedResponseException unexpected(String endpoint, HttpTransport.Response response, String what) {
+        return new UnexpectedResponseException(endpoint, response.status(), what, response.requestId());
+    }
+
+    /** An error for a non-2xx answer, keeping the API's {@code code}/{@code message} when the body has them. */
+    static ApiException error(String endpoint, HttpTransport.Response response, SecretMasker masker) {
+        Integer code = null;
+        String message = null;
+        try {
+            JsonNode node = JSON.readTree(response.body());
+            if (node != null && node.isObject()) {
+                if (node.path("code").canConvertToInt()) {
+                    code = node.path("code").intValue();
+                }
+                if (node.path("message").isTextual()) {
+                    message = sanitize(masker.mask(node.path("message").textValue()));
+                }
+            }
+        } catch (JsonProcessingException e) {
+            // not JSON: status alone tells the story
+        } catch (IOException e) {
+            // cannot happen for a byte array
+        }
+        return new ApiException(endpoint, response.status(), code, message, response.requestId(), retryAfter(response));
+    }
+
+    /** {@code Retry-After} in seconds (delta-seconds form), or null when absent or unreadable. */
+    static Long retryAfter(HttpTransport.Response response) {
+        String value = response.header("Retry-After");
+        if (value == null) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(value.trim());
+            return seconds < 0 ? null : seconds;
+        } catch (NumberFormatException e) {
+            try {
+                java.time.ZonedDateTime when = java.time.ZonedDateTime.parse(
+                        value.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+                return Math.max(0, java.time.Duration.between(java.time.Instant.now(), when.toInstant())
+                        .toSeconds());
+            } catch (java.time.format.DateTimeParseException ignored) {
+                return null;
+            }
+        }
+    }
+
+    private static String sanitize(String text) {
+        String clean = text.replaceAll("\\p{Cntrl}", " ").strip();
+        return clean.length() > MAX_MESSAGE ? clean.substring(0, MAX_MESSAGE) + "..." : clean;
+    }
+
+    private static int firstNonBlank(byte[] body) {
+        for (byte b : body) {
+            if (!Character.isWhitespace(b)) {
+                return b;
+            }
+        }
+        return -1;
+    }
+}

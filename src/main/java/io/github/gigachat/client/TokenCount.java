@@ -1,0 +1,4 @@
+package io.github.gigachat.client;
+
+/** One entry of {@code POST /tokens/count}. */
+public record TokenCount(long tokens, long characters) {}
