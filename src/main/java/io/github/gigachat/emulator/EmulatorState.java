@@ -1,0 +1,71 @@
+package io.github.gigachat.emulator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Everything the handlers of one emulator share: configuration, accounts, tokens, faults and statistics. */
+final class EmulatorState {
+    private final Map<String, AccountState> accounts = new ConcurrentHashMap<>();
+    private final TokenStore tokens;
+    private final FaultQueue faults = new FaultQueue();
+    private final EmulatorStats stats = new EmulatorStats();
+    private final Duration latency;
+    private final int concurrencyOverride; // 0: the scope's default
+    private final boolean expiresAtInSeconds;
+
+    EmulatorState(
+            Clock clock, Duration tokenTtl, Duration latency, int concurrencyOverride, boolean expiresAtInSeconds) {
+        this.tokens = new TokenStore(clock, tokenTtl);
+        this.latency = latency;
+        this.concurrencyOverride = concurrencyOverride;
+        this.expiresAtInSeconds = expiresAtInSeconds;
+    }
+
+    /** Adds or replaces (by client id, with fresh balances) an account. */
+    void addAccount(EmulatorAccount account) {
+        accounts.put(account.clientId(), new AccountState(account));
+    }
+
+    /** The account with this client id, or null. */
+    AccountState account(String clientId) {
+        return clientId == null ? null : accounts.get(clientId);
+    }
+
+    AccountState requireAccount(String clientId) {
+        AccountState state = account(clientId);
+        if (state == null) {
+            throw new IllegalArgumentException("no such account: " + clientId);
+        }
+        return state;
+    }
+
+    int concurrencyLimit(EmulatorAccount account) {
+        return concurrencyOverride > 0 ? concurrencyOverride : Scopes.defaultConcurrency(account.scope());
+    }
+
+    TokenStore tokens() {
+        return tokens;
+    }
+
+    FaultQueue faults() {
+        return faults;
+    }
+
+    EmulatorStats stats() {
+        return stats;
+    }
+
+    boolean expiresAtInSeconds() {
+        return expiresAtInSeconds;
+    }
+
+    /** Sleeps the configured latency plus {@code extra}, as every answer does before it is sent. */
+    void pause(Duration extra) throws InterruptedException {
+        long millis = latency.plus(extra).toMillis();
+        if (millis > 0) {
+            Thread.sleep(millis);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.gigachat.emulator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** An answer computed by a handler before it is written, so that slots can be released before sending. */
+record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
+    static final String JSON = "application/json";
+    static final String HTML = "text/html; charset=utf-8";
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** The marker for "close the connection without answering". */
+    static final Response DROP = new Response(-1, null, new byte[0], Map.of());
+
+    static Response json(int status, JsonNode node) {
+        try {
+            return new Response(status, JSON, MAPPER.writeValueAsBytes(node), Map.of());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a JSON tree", e);
+        }
+    }
+
+    static Response raw(int status, String contentType, String body) {
+        return new Response(status, contentType, body.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    /** The API's error shape: {@code {"status":..,"message":..}}. */
+    static Response apiError(int status, String message) {
+        ObjectNode node = MAPPER.createObjectNode().put("status", status).put("message", message);
+        return json(status, node);
+    }
+
+    /** The OAuth endpoint's error shape: {@code {"code":..,"message":..}}. */
+    static Response oauthError(int status, int code, String message) {
+        ObjectNode node = MAPPER.createObjectNode().put("code", code).put("message", message);
+        return json(status, node);
+    }
+
+    boolean isDrop() {
+        return status < 0;
+    }
+
+    Response withHeader(String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(headers);
+        copy.put(name, value);
+        return new Response(status, contentType, body, copy);
+    }
+
+    Response withHeaderIfAbsent(String name, String value) {
+        return headers.containsKey(name) ? this : withHeader(name, value);
+    }
+}

@@ -1,0 +1,190 @@
+package io.github.gigachat.maven;
+
+import io.github.gigachat.client.ClientConfig;
+import io.github.gigachat.client.GigaChatClient;
+import io.github.gigachat.client.GigaChatException;
+import io.github.gigachat.emulator.EmulatorAccount;
+import io.github.gigachat.emulator.GigaChatEmulator;
+import io.github.gigachat.verify.Check;
+import io.github.gigachat.verify.Outcome;
+import io.github.gigachat.verify.Verifier;
+import io.github.gigachat.verify.VerifyReports;
+import io.github.gigachat.verify.VerifyRequest;
+import io.github.gigachat.verify.VerifyResult;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Checks that the GigaChat key works and that the services the project relies on are paid for. The network check runs
+ * once per build; later modules reuse its result. Reports are written in every outcome.
+ */
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
+public class VerifyMojo extends AbstractGigaChatMojo {
+    /** Comma-separated model ids that must be available to the key, e.g. {@code Embeddings,GigaChat-Pro}. */
+    @Parameter(property = "gigachat.requiredModels")
+    private String requiredModels;
+
+    /** Comma-separated services (balance {@code usage} names) that must be paid for. */
+    @Parameter(property = "gigachat.services", defaultValue = "embeddings")
+    private String services;
+
+    /** Fewest tokens a prepaid service may have left and still count as paid. */
+    @Parameter(property = "gigachat.minBalance", defaultValue = "1")
+    private BigDecimal minBalance;
+
+    /** Make one minimal real call per service (embedding one short text) as definitive proof of payment. */
+    @Parameter(property = "gigachat.probe", defaultValue = "false")
+    private boolean probe;
+
+    /** Embedding model the probe uses. */
+    @Parameter(property = "gigachat.embed.model", defaultValue = "Embeddings")
+    private String probeModel;
+
+    /** Fail the build when a required service is not paid for ({@code VALID_UNPAID}). */
+    @Parameter(property = "gigachat.failOnUnpaid", defaultValue = "true")
+    private boolean failOnUnpaid;
+
+    /** Fail the build when the check could not finish ({@code UNKNOWN}: network, TLS, 5xx, unexpected answers). */
+    @Parameter(property = "gigachat.failOnUnknown", defaultValue = "true")
+    private boolean failOnUnknown;
+
+    /** Where {@code verify-report.json} and {@code TEST-gigachat-verify.xml} are written. */
+    @Parameter(property = "gigachat.reportDirectory", defaultValue = "${project.build.directory}/gigachat")
+    private File reportDirectory;
+
+    @Inject
+    public VerifyMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip || session.isOffline()) {
+            String reason = skip ? "Skipped (gigachat.skip=true)." : "Skipped: Maven is offline (-o), no network call made.";
+            log().info("GigaChat key check: " + reason);
+            finish(VerifyResult.skipped(reason, emulator), false);
+            return;
+        }
+        List<String> notes = new ArrayList<>();
+        VerifyRequest request;
+        ClientConfig config;
+        try {
+            request = request(notes);
+            config = emulator ? null : clientConfig(notes);
+            if (!emulator && insecure()) {
+                warnInsecure();
+            }
+        } catch (MojoExecutionException e) {
+            finish(configurationFailure(e.getMessage()), false);
+            throw e;
+        }
+        notes.forEach(note -> log().info(note));
+        BuildCache.Entry<VerifyResult> entry =
+                BuildCache.get(session.getRequest(), cacheKey(request, config), () -> verify(request, config));
+        finish(entry.value(), entry.computed());
+        decide(entry.value());
+    }
+
+    private VerifyRequest request(List<String> notes) throws MojoExecutionException {
+        List<String> serviceList = splitList(services);
+        if (serviceList.isEmpty()) {
+            throw new MojoExecutionException("gigachat.services is empty: name at least one service, e.g. embeddings.");
+        }
+        if (emulator) {
+            log().warn("gigachat.emulator=true: checking the built-in GigaChat EMULATOR with its demo key, not Sber's"
+                    + " service. Nothing real is verified.");
+            return new VerifyRequest("emulator:demo", "the emulator's demo key",
+                    EmulatorAccount.DEMO_PERS_PAID.authorizationKey(), null, scopeSetting(),
+                    splitList(requiredModels), serviceList, minBalance, probe, probeModel);
+        }
+        MavenCredentials.Found found = MavenCredentials.resolve(
+                environment, credentialsEnv, session.getSettings(), serverId, decrypter, masker, notes);
+        if (found.source() != null) {
+            notes.add("Using GigaChat credentials from " + found.description() + ".");
+        }
+        return new VerifyRequest(found.source(), found.description(), found.raw(), found.missingHelp(),
+                scopeSetting(), splitList(requiredModels), serviceList, minBalance, probe, probeModel);
+    }
+
+    private VerifyResult verify(VerifyRequest request, ClientConfig config) {
+        if (!emulator) {
+            return verify(request, config, false);
+        }
+        try (GigaChatEmulator server = GigaChatEmulator.builder().demoAccounts().start()) {
+            log().info("GigaChat emulator listening on " + server.baseUrl());
+            return verify(request, ClientConfig.builder().authUrl(server.authUrl()).baseUrl(server.baseUrl()).build(),
+                    true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the GigaChat emulator on 127.0.0.1", e);
+        }
+    }
+
+    private VerifyResult verify(VerifyRequest request, ClientConfig config, boolean emulated) {
+        try (GigaChatClient client = GigaChatClient.create(config, masker)) {
+            log().debug("Checking " + request + " against " + config.authUrl() + " and " + config.baseUrl());
+            return new Verifier(client, masker, Clock.systemUTC(), emulated).verify(request);
+        } catch (GigaChatException e) {
+            return configurationFailure(e.getMessage());
+        }
+    }
+
+    private String cacheKey(VerifyRequest request, ClientConfig config) {
+        return String.join("|", String.valueOf(emulator), String.valueOf(request),
+                String.valueOf(request.rawKey() == null ? 0 : request.rawKey().hashCode()),
+                config == null ? "-" : config.authUrl() + " " + config.baseUrl() + " " + config.timeout() + " "
+                        + config.insecure() + " " + config.proxy() + " " + caBundleFile);
+    }
+
+    private VerifyResult configurationFailure(String message) {
+        return new VerifyResult(Outcome.UNKNOWN, masker.mask(message), null, null, null,
+                List.of(new Check("configuration", Check.Status.FAIL, masker.mask(message))), Map.of(), List.of(), 0,
+                emulator, false, List.of());
+    }
+
+    private void finish(VerifyResult result, boolean firstInBuild) throws MojoExecutionException {
+        Path directory = reportDirectory.toPath();
+        try {
+            VerifyReports.write(directory, result);
+            String summaryFile = environment.get("GITHUB_STEP_SUMMARY");
+            if (firstInBuild && summaryFile != null && !summaryFile.isBlank()) {
+                VerifyReports.appendGitHubSummary(Path.of(summaryFile), project.getArtifactId(), result);
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write the GigaChat reports to " + directory + ": " + e, e);
+        }
+        if (result.outcome() != Outcome.SKIPPED) {
+            new SummaryPrinter(log()).print(result, firstInBuild, directory);
+        }
+    }
+
+    private void decide(VerifyResult result) throws MojoFailureException {
+        String message = "GigaChat key check: " + result.outcome() + ". " + result.summary();
+        switch (result.outcome()) {
+            case INVALID -> throw new MojoFailureException(message);
+            case VALID_UNPAID -> failOrWarn(failOnUnpaid, message, "gigachat.failOnUnpaid=false");
+            case UNKNOWN -> failOrWarn(failOnUnknown, message, "gigachat.failOnUnknown=false");
+            default -> {}
+        }
+    }
+
+    private void failOrWarn(boolean fail, String message, String override) throws MojoFailureException {
+        if (fail) {
+            throw new MojoFailureException(message);
+        }
+        log().warn(message + " The build goes on because " + override + ".");
+    }
+}
