@@ -46,9 +46,9 @@ public final class KeyFormat {
         String lower = text.toLowerCase(Locale.ROOT);
         for (String prefix : new String[] {"basic ", "bearer "}) {
             if (lower.startsWith(prefix)) {
-                text = text.substring(prefix.length()).strip();
-                warnings.add("the key started with '" + prefix.strip()
+                warnings.add("the key started with '" + text.substring(0, prefix.length() - 1)
                         + "'; the prefix was removed. Store only the key itself.");
+                text = text.substring(prefix.length()).strip();
             }
         }
         if (text.chars().anyMatch(Character::isWhitespace)) {
