@@ -1,0 +1,12 @@
+import io.github.gigachat.emulator.Endpoint
+import io.github.gigachat.it.ItSupport
+
+try {
+    def report = ItSupport.report(basedir)
+    assert report.get('outcome').asText() == 'UNKNOWN'
+    def log = ItSupport.buildLog(basedir)
+    assert log.contains('GigaChat key check: UNKNOWN')
+    assert log.contains('Cannot connect')
+} finally {
+    ItSupport.stop(context)
+}
