@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.gigachat.client.KeyFormat;
 import io.github.gigachat.emulator.EmulatorAccount;
 import io.github.gigachat.emulator.Endpoint;
+import io.github.gigachat.emulator.Fault;
 import io.github.gigachat.emulator.GigaChatEmulator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.StreamSupport;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -58,10 +61,15 @@ class VerifyMojoTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Every build request seen by any test of this class; identity, as the plugin's cache uses. */
-    private static final Set<Object> REQUESTS_SEEN = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+    private static final Set<Object> REQUESTS_SEEN =
+            Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
     @TempDir
     Path reports;
+
+    /** Where a test keeps its settings-security.xml. */
+    @TempDir
+    Path securityHome;
 
     private GigaChatEmulator emulator;
     private final CapturingLog log = new CapturingLog();
@@ -180,8 +188,9 @@ class VerifyMojoTest {
         mojo.execute();
 
         assertThat(jsonReport().path("outcome").asText()).isEqualTo("VALID_UNPAID");
-        assertThat(log.lines("WARN")).anyMatch(l -> l.contains("VALID_UNPAID")
-                && l.contains("The build goes on because gigachat.failOnUnpaid=false"));
+        assertThat(log.lines("WARN"))
+                .anyMatch(l -> l.contains("VALID_UNPAID")
+                        && l.contains("The build goes on because gigachat.failOnUnpaid=false"));
     }
 
     @Test
@@ -226,12 +235,7 @@ class VerifyMojoTest {
     void keyComposedFromSettingsClientIdAndSecret(VerifyMojo mojo) throws Exception {
         prepare(mojo, Map.of());
         pointAtEmulator(mojo);
-        useSettings(
-                mojo,
-                server(
-                        "gigachat",
-                        EmulatorAccount.DEMO_PERS_PAID_ID,
-                        EmulatorAccount.DEMO_PERS_PAID_SECRET));
+        useSettings(mojo, server("gigachat", EmulatorAccount.DEMO_PERS_PAID_ID, EmulatorAccount.DEMO_PERS_PAID_SECRET));
 
         mojo.execute();
 
@@ -275,6 +279,51 @@ class VerifyMojoTest {
         assertThat(report.path("outcome").asText()).isEqualTo("VALID_PAID");
         assertThat(report.path("credentialsSource").asText()).isEqualTo("env:GIGACHAT_CREDENTIALS");
         assertThat(report.path("keyFingerprint").asText()).isEqualTo(fingerprint(EmulatorAccount.DEMO_B2B_PAID));
+    }
+
+    @Test
+    @InjectMojo(goal = "verify", pom = POM)
+    void encryptedSettingsPasswordIsDecrypted(VerifyMojo mojo) throws Exception {
+        prepare(mojo, Map.of());
+        pointAtEmulator(mojo);
+        // what 'mvn --encrypt-master-password' and 'mvn --encrypt-password' produce
+        DefaultPlexusCipher cipher = new DefaultPlexusCipher();
+        String master = "test master password";
+        Path security = securityHome.resolve("settings-security.xml");
+        Files.writeString(
+                security,
+                "<settingsSecurity><master>" + cipher.encryptAndDecorate(master, "settings.security")
+                        + "</master></settingsSecurity>\n");
+        String encrypted = cipher.encryptAndDecorate(EmulatorAccount.DEMO_B2B_PAID.authorizationKey(), master);
+        useSettings(mojo, server("gigachat", null, encrypted));
+
+        withSystemProperty("settings.security", security.toString(), mojo::execute);
+
+        JsonNode report = jsonReport();
+        assertThat(report.path("outcome").asText()).isEqualTo("VALID_PAID");
+        assertThat(report.path("credentialsSource").asText()).isEqualTo("settings:gigachat");
+        assertThat(report.path("keyFingerprint").asText()).isEqualTo(fingerprint(EmulatorAccount.DEMO_B2B_PAID));
+    }
+
+    @Test
+    @InjectMojo(goal = "verify", pom = POM)
+    void undecryptableSettingsPasswordIsAnErrorNotAFallback(VerifyMojo mojo) throws Exception {
+        prepare(mojo, Map.of());
+        pointAtEmulator(mojo);
+        String encrypted = new DefaultPlexusCipher()
+                .encryptAndDecorate(EmulatorAccount.DEMO_B2B_PAID.authorizationKey(), "some master password");
+        useSettings(mojo, server("gigachat", null, encrypted));
+        String missing = securityHome.resolve("no-such-settings-security.xml").toString();
+
+        Throwable thrown = withSystemProperty("settings.security", missing, () -> catchThrowable(mojo::execute));
+
+        assertThat(thrown)
+                .isExactlyInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("Cannot decrypt")
+                .hasMessageContaining("gigachat")
+                .hasMessageNotContaining(encrypted);
+        assertThat(jsonReport().path("outcome").asText()).isNotIn("VALID_PAID", "VALID_POSTPAID", "VALID_UNPAID");
+        assertThat(emulator.stats().totalRequests()).isZero();
     }
 
     // ---------------------------------------------------------------------------------------------- 5. no key
@@ -403,6 +452,74 @@ class VerifyMojoTest {
         assertThat(log.lines("INFO")).anyMatch(l -> l.contains("reused from an earlier module of this build"));
     }
 
+    // --------------------------------------------------------------------------- offline, UNKNOWN, step summary
+
+    @Test
+    @InjectMojo(goal = "verify", pom = POM)
+    void offlineBuildIsSkippedWithoutAnyRequest(VerifyMojo mojo) throws Exception {
+        prepare(mojo, Map.of("GIGACHAT_CREDENTIALS", EmulatorAccount.DEMO_PERS_PAID.authorizationKey()));
+        pointAtEmulator(mojo);
+        when(mojo.session.isOffline()).thenReturn(true);
+
+        mojo.execute();
+
+        assertThat(jsonReport().path("outcome").asText()).isEqualTo("SKIPPED");
+        assertThat(emulator.stats().totalRequests()).isZero();
+    }
+
+    @Test
+    @InjectMojo(goal = "verify", pom = POM)
+    void htmlInsteadOfTheBalanceIsUnknownAndFailsTheBuild(VerifyMojo mojo) throws Exception {
+        prepare(mojo, Map.of("GIGACHAT_CREDENTIALS", EmulatorAccount.DEMO_PERS_PAID.authorizationKey()));
+        pointAtEmulator(mojo);
+        emulator.injectFault(Fault.on(Endpoint.BALANCE).html().times(10));
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("UNKNOWN");
+
+        JsonNode report = jsonReport();
+        assertThat(report.path("outcome").asText()).isEqualTo("UNKNOWN");
+        assertThat(checkStatuses(report)).containsEntry("token", "PASS").containsEntry("balance:embeddings", "FAIL");
+    }
+
+    @Test
+    @InjectMojo(goal = "verify", pom = POM)
+    @MojoParameter(name = "failOnUnknown", value = "false")
+    void unknownPassesWhenFailOnUnknownIsOff(VerifyMojo mojo) throws Exception {
+        prepare(mojo, Map.of("GIGACHAT_CREDENTIALS", EmulatorAccount.DEMO_PERS_PAID.authorizationKey()));
+        pointAtEmulator(mojo);
+        emulator.injectFault(Fault.on(Endpoint.BALANCE).html().times(10));
+
+        mojo.execute();
+
+        assertThat(jsonReport().path("outcome").asText()).isEqualTo("UNKNOWN");
+        assertThat(log.lines("WARN")).anyMatch(l -> l.contains("gigachat.failOnUnknown=false"));
+    }
+
+    @Test
+    @InjectMojo(goal = "verify", pom = POM)
+    void gitHubStepSummaryIsAppendedOncePerBuild(VerifyMojo mojo) throws Exception {
+        Path summary = reports.resolve("step-summary.md");
+        Files.writeString(summary, "earlier step\n");
+        prepare(
+                mojo,
+                Map.of(
+                        "GIGACHAT_CREDENTIALS",
+                        EmulatorAccount.DEMO_PERS_PAID.authorizationKey(),
+                        "GITHUB_STEP_SUMMARY",
+                        summary.toString()));
+        pointAtEmulator(mojo);
+
+        mojo.execute();
+        mojo.execute(); // a later module of the same build
+
+        String markdown = Files.readString(summary);
+        assertThat(markdown).startsWith("earlier step\n").contains("`VALID_PAID`");
+        assertThat(markdown.split("### GigaChat key check", -1)).hasSize(2);
+        assertThat(markdown).doesNotContain(EmulatorAccount.DEMO_PERS_PAID.authorizationKey());
+    }
+
     // ----------------------------------------------------------------------------------------------------- helpers
 
     /** Controls what the mojo sees of the outside world, and checks that this test has a build of its own. */
@@ -415,6 +532,32 @@ class VerifyMojoTest {
         mojo.environment = new HashMap<>(environment);
         MojoExtension.setVariableValueToObject(mojo, "reportDirectory", reports.toFile());
         mojo.setLog(log);
+    }
+
+    private static <T> T withSystemProperty(String name, String value, Callable<T> action) throws Exception {
+        String before = System.getProperty(name);
+        System.setProperty(name, value);
+        try {
+            return action.call();
+        } finally {
+            if (before == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, before);
+            }
+        }
+    }
+
+    private static void withSystemProperty(String name, String value, Executable action) throws Exception {
+        withSystemProperty(name, value, () -> {
+            action.execute();
+            return null;
+        });
+    }
+
+    /** What a test runs with a system property set. */
+    interface Executable {
+        void execute() throws Exception;
     }
 
     private void pointAtEmulator(VerifyMojo mojo) {
@@ -459,7 +602,8 @@ class VerifyMojoTest {
     private static Map<String, String> checkStatuses(JsonNode report) {
         Map<String, String> statuses = new HashMap<>();
         StreamSupport.stream(report.path("checks").spliterator(), false)
-                .forEach(c -> statuses.put(c.path("name").asText(), c.path("status").asText()));
+                .forEach(c ->
+                        statuses.put(c.path("name").asText(), c.path("status").asText()));
         return statuses;
     }
 
