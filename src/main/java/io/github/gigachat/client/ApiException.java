@@ -27,7 +27,8 @@ public final class ApiException extends GigaChatException {
     }
 
     private static String describe(String endpoint, int status, Integer code, String message, String requestId) {
-        StringBuilder text = new StringBuilder(endpoint).append(" answered HTTP ").append(status);
+        StringBuilder text =
+                new StringBuilder(endpoint).append(" answered HTTP ").append(status);
         if (code != null) {
             text.append(" (code ").append(code).append(')');
         }

@@ -67,15 +67,20 @@ public final class GigaChatClient implements AutoCloseable {
         String endpoint = "POST " + config.authUrl.getPath();
         byte[] form = ("scope=" + URLEncoder.encode(scope.wireName(), StandardCharsets.UTF_8))
                 .getBytes(StandardCharsets.UTF_8);
-        HttpTransport.Response response = call(endpoint, () -> new HttpTransport.Request(
-                "POST",
-                config.authUrl,
-                Map.of(
-                        "Authorization", "Basic " + key.value(),
-                        "RqUID", UUID.randomUUID().toString(),
-                        "Accept", "application/json"),
-                form,
-                ContentType.APPLICATION_FORM_URLENCODED));
+        HttpTransport.Response response = call(
+                endpoint,
+                () -> new HttpTransport.Request(
+                        "POST",
+                        config.authUrl,
+                        Map.of(
+                                "Authorization",
+                                "Basic " + key.value(),
+                                "RqUID",
+                                UUID.randomUUID().toString(),
+                                "Accept",
+                                "application/json"),
+                        form,
+                        ContentType.APPLICATION_FORM_URLENCODED));
         JsonNode body = Responses.successBody(endpoint, response);
         JsonNode token = body.has("access_token") ? body.get("access_token") : body.get("tok");
         JsonNode expires = body.has("expires_at") ? body.get("expires_at") : body.get("exp");

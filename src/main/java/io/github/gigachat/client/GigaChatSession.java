@@ -71,7 +71,9 @@ public final class GigaChatSession {
                     throw new ShapeException("a model without an 'id'");
                 }
                 models.add(new ModelInfo(
-                        id.textValue(), entry.path("type").asText(""), entry.path("owned_by").asText("")));
+                        id.textValue(),
+                        entry.path("type").asText(""),
+                        entry.path("owned_by").asText("")));
             }
             return models;
         });
@@ -155,7 +157,8 @@ public final class GigaChatSession {
                     throw new ShapeException("an entry without numeric 'tokens'");
                 }
                 counts.add(new TokenCount(
-                        entry.path("tokens").longValue(), entry.path("characters").asLong(0)));
+                        entry.path("tokens").longValue(),
+                        entry.path("characters").asLong(0)));
             }
             return counts;
         });
@@ -168,12 +171,14 @@ public final class GigaChatSession {
             AccessToken current = token();
             HttpTransport.Response response;
             try {
-                response = client.call(endpoint, () -> new HttpTransport.Request(
-                        method,
-                        client.api(path),
-                        Map.of("Authorization", "Bearer " + current.value(), "Accept", "application/json"),
-                        body,
-                        body == null ? null : ContentType.APPLICATION_JSON));
+                response = client.call(
+                        endpoint,
+                        () -> new HttpTransport.Request(
+                                method,
+                                client.api(path),
+                                Map.of("Authorization", "Bearer " + current.value(), "Accept", "application/json"),
+                                body,
+                                body == null ? null : ContentType.APPLICATION_JSON));
             } catch (ApiException e) {
                 if (e.status() == 401 && attempt == 0) {
                     invalidate(current);

@@ -104,7 +104,9 @@ final class HttpTransport implements AutoCloseable {
                         new AuthScope(proxy.host(), proxy.port()),
                         new UsernamePasswordCredentials(
                                 proxy.username(),
-                                proxy.password() == null ? new char[0] : proxy.password().toCharArray()));
+                                proxy.password() == null
+                                        ? new char[0]
+                                        : proxy.password().toCharArray()));
                 builder.setDefaultCredentialsProvider(credentials);
             }
         }
@@ -175,28 +177,41 @@ final class HttpTransport implements AutoCloseable {
         String where = request.describe() + " to " + request.uri().getHost() + ":" + port(request.uri());
         String seconds = config.timeout.toSeconds() + " s";
         if (cancelled || e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-            return new TransportException(where + " timed out after " + seconds
-                    + ". Raise gigachat.timeout if the network is slow, or check the proxy settings.", true, e);
+            return new TransportException(
+                    where + " timed out after " + seconds
+                            + ". Raise gigachat.timeout if the network is slow, or check the proxy settings.",
+                    true,
+                    e);
         }
         if (isUntrustedChain(e)) {
             return new TlsException(TlsAdvice.untrustedChain(request.uri().getHost()), true, e);
         }
         if (e instanceof SSLHandshakeException || e instanceof SSLException) {
-            return new TlsException("TLS handshake with " + request.uri().getHost() + " failed ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")."
-                    + TlsAdvice.proxyHint(config.proxy), false, e);
+            return new TlsException(
+                    "TLS handshake with " + request.uri().getHost() + " failed ("
+                            + e.getClass().getSimpleName() + ": " + e.getMessage() + ")."
+                            + TlsAdvice.proxyHint(config.proxy),
+                    false,
+                    e);
         }
         if (e instanceof UnknownHostException) {
-            return new TransportException("Cannot resolve host " + request.uri().getHost() + " for " + where
-                    + ". Check the URL, DNS, or the <proxies> of settings.xml." , false, e);
+            return new TransportException(
+                    "Cannot resolve host " + request.uri().getHost() + " for " + where
+                            + ". Check the URL, DNS, or the <proxies> of settings.xml.",
+                    false,
+                    e);
         }
         if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
-            return new TransportException("Cannot connect for " + where + " (" + e.getClass().getSimpleName()
-                    + "). Is the service reachable from this machine? Behind a corporate proxy, declare it in the"
-                    + " <proxies> of settings.xml.", false, e);
+            return new TransportException(
+                    "Cannot connect for " + where + " (" + e.getClass().getSimpleName()
+                            + "). Is the service reachable from this machine? Behind a corporate proxy, declare it in the"
+                            + " <proxies> of settings.xml.",
+                    false,
+                    e);
         }
         return new TransportException(
-                where + " failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                where + " failed: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()),
                 false,
                 e);
     }

@@ -86,8 +86,8 @@ public final class KeyFormat {
                     + " UUID. " + WHAT_IT_IS);
         }
         if (secret.isBlank()) {
-            throw new InvalidKeyException("the key decodes to client id " + clientId
-                    + " with an empty client secret. " + WHAT_IT_IS);
+            throw new InvalidKeyException(
+                    "the key decodes to client id " + clientId + " with an empty client secret. " + WHAT_IT_IS);
         }
         String canonical = Base64.getEncoder().encodeToString(decoded);
         if (!canonical.equals(text)) {

@@ -39,8 +39,10 @@ final class Responses {
         try {
             return JSON.readTree(body);
         } catch (IOException e) {
-            throw unexpected(endpoint, response, "with malformed JSON"
-                    + (contentType.isEmpty() ? "" : " (Content-Type " + contentType + ")"));
+            throw unexpected(
+                    endpoint,
+                    response,
+                    "with malformed JSON" + (contentType.isEmpty() ? "" : " (Content-Type " + contentType + ")"));
         }
     }
 
@@ -83,8 +85,10 @@ final class Responses {
             try {
                 java.time.ZonedDateTime when = java.time.ZonedDateTime.parse(
                         value.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
-                return Math.max(0, java.time.Duration.between(java.time.Instant.now(), when.toInstant())
-                        .toSeconds());
+                return Math.max(
+                        0,
+                        java.time.Duration.between(java.time.Instant.now(), when.toInstant())
+                                .toSeconds());
             } catch (java.time.format.DateTimeParseException ignored) {
                 return null;
             }

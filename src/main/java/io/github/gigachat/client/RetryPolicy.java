@@ -12,11 +12,12 @@ import java.util.function.DoubleSupplier;
 public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration jitter, Duration maxDelay, Duration deadline) {
 
     /** 4 attempts, 0.5 s · 2^n + up to 0.5 s jitter, at most 60 s a wait and 2 minutes in all. */
-    public static final RetryPolicy DEFAULT =
-            new RetryPolicy(4, Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofSeconds(60), Duration.ofMinutes(2));
+    public static final RetryPolicy DEFAULT = new RetryPolicy(
+            4, Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofSeconds(60), Duration.ofMinutes(2));
 
     /** Makes exactly one attempt. */
-    public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+    public static final RetryPolicy NONE =
+            new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
 
     public RetryPolicy {
         if (maxAttempts < 1) {

@@ -21,9 +21,10 @@ final class TlsAdvice {
         if (isGigaChatHost(host)) {
             text.append("GigaChat's chain ends in the Russian Trusted Root CA (SHA-256 ")
                     .append(RUSSIAN_ROOT_FINGERPRINT)
-                    .append("), which the JDK does not ship. Download it from https://www.gosuslugi.ru/crt as PEM and"
-                            + " set -Dgigachat.caBundleFile=/path/to/russian_trusted_root_ca.pem (or the environment"
-                            + " variable GIGACHAT_CA_BUNDLE_FILE), or import it into the JDK trust store with keytool.");
+                    .append(
+                            "), which the JDK does not ship. Download it from https://www.gosuslugi.ru/crt as PEM and"
+                                    + " set -Dgigachat.caBundleFile=/path/to/russian_trusted_root_ca.pem (or the environment"
+                                    + " variable GIGACHAT_CA_BUNDLE_FILE), or import it into the JDK trust store with keytool.");
         } else {
             text.append("Add the CA that issued its certificate to a PEM file and set -Dgigachat.caBundleFile (or"
                     + " GIGACHAT_CA_BUNDLE_FILE). A TLS-inspecting corporate proxy needs its own CA there too.");

@@ -52,7 +52,8 @@ final class TrustMaterial {
             text = Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new ConfigurationException("Cannot read the CA bundle " + file
-                    + " (gigachat.caBundleFile / GIGACHAT_CA_BUNDLE_FILE): " + e.getClass().getSimpleName()
+                    + " (gigachat.caBundleFile / GIGACHAT_CA_BUNDLE_FILE): "
+                    + e.getClass().getSimpleName()
                     + ". Point the property at a readable PEM file.");
         }
         List<X509Certificate> certificates = new ArrayList<>();

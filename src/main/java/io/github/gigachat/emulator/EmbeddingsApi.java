@@ -48,7 +48,8 @@ final class EmbeddingsApi {
     }
 
     private static ObjectNode response(Model model, List<String> texts) {
-        ObjectNode root = Response.MAPPER.createObjectNode().put("object", "list").put("model", model.id());
+        ObjectNode root =
+                Response.MAPPER.createObjectNode().put("object", "list").put("model", model.id());
         ArrayNode data = root.putArray("data");
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);

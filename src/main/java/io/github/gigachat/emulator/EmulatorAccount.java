@@ -43,7 +43,10 @@ public final class EmulatorAccount {
 
     /** Individual, prepaid: embeddings 1,000,000 and GigaChat 1,000,000 tokens. */
     public static final EmulatorAccount DEMO_PERS_PAID = prepaid(
-            DEMO_PERS_PAID_ID, DEMO_PERS_PAID_SECRET, Scopes.PERS, balances("embeddings", 1_000_000L, "GigaChat", 1_000_000L));
+            DEMO_PERS_PAID_ID,
+            DEMO_PERS_PAID_SECRET,
+            Scopes.PERS,
+            balances("embeddings", 1_000_000L, "GigaChat", 1_000_000L));
 
     /** Business, prepaid: embeddings 5,000,000 tokens. */
     public static final EmulatorAccount DEMO_B2B_PAID =
@@ -106,7 +109,8 @@ public final class EmulatorAccount {
             throw new IllegalArgumentException("secret must not be empty");
         }
         if (!Scopes.isKnown(scope)) {
-            throw new IllegalArgumentException("scope must be GIGACHAT_API_PERS, GIGACHAT_API_B2B or GIGACHAT_API_CORP");
+            throw new IllegalArgumentException(
+                    "scope must be GIGACHAT_API_PERS, GIGACHAT_API_B2B or GIGACHAT_API_CORP");
         }
         return new EmulatorAccount(clientId, secret, scope, balances, false, ModelCatalog.ids());
     }

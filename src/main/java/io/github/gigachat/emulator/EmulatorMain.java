@@ -9,11 +9,18 @@ import java.util.concurrent.CountDownLatch;
 public final class EmulatorMain {
     private EmulatorMain() {}
 
-    /** Usage: {@code EmulatorMain [port]}; port 0 (default) picks a free one. Runs until killed. */
+    /**
+     * Usage: {@code EmulatorMain [port [latencyMillis]]}; port 0 (default) picks a free one, the latency (default 0)
+     * is added to every answer. Runs until killed.
+     */
     public static void main(String[] args) throws IOException, InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
-        GigaChatEmulator emulator =
-                GigaChatEmulator.builder().demoAccounts().port(port).start();
+        long latencyMillis = args.length > 1 ? Long.parseLong(args[1]) : 0;
+        GigaChatEmulator emulator = GigaChatEmulator.builder()
+                .demoAccounts()
+                .port(port)
+                .latency(java.time.Duration.ofMillis(latencyMillis))
+                .start();
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "gigachat-emulator-shutdown"));
         describe(emulator, System.out);
         new CountDownLatch(1).await();

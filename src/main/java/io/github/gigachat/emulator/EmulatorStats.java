@@ -23,7 +23,9 @@ public final class EmulatorStats {
 
     /** Requests received for {@code endpoint} (whatever the answer); {@link Endpoint#ANY} gives the total. */
     public int requests(Endpoint endpoint) {
-        return endpoint == Endpoint.ANY ? totalRequests() : perEndpoint.get(endpoint).get();
+        return endpoint == Endpoint.ANY
+                ? totalRequests()
+                : perEndpoint.get(endpoint).get();
     }
 
     /** All requests received, including OAuth and unknown paths. */

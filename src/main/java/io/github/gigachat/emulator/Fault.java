@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * <p>Immutable: every method returns a changed copy. Without a kind the fault answers 500. Once queued with
  * {@link GigaChatEmulator#injectFault(Fault)} it replaces the normal answer of the next {@link #times(int)}
- * requests to its endpoint ({@link Endpoint#ANY} matches every request).
+ * requests to its endpoint ({@link Endpoint#ANY} matches every request). Faults are applied before the bearer
+ * check and the concurrency limiter, except {@link #delay(Duration)}, which then goes through both as usual.
  */
 public final class Fault {
     enum Kind {

@@ -26,10 +26,6 @@ final class FaultQueue {
         pending.clear();
     }
 
-    synchronized int size() {
-        return pending.size();
-    }
-
     /** The first queued fault that matches {@code endpoint} (null for unknown paths), consumed once; or null. */
     synchronized Fault poll(Endpoint endpoint) {
         for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -24,10 +25,21 @@ import javax.net.ssl.SSLContext;
  * without a real key.
  *
  * <p>Start one with {@code GigaChatEmulator.builder().demoAccounts().start()}, point a client at {@link #authUrl()}
- * and {@link #baseUrl()}, and {@link #close()} it afterwards. Everything is thread-safe.
+ * and {@link #baseUrl()}, and {@link #close()} it afterwards. Everything is thread-safe. Loading this class sets
+ * {@code sun.net.httpserver.nodelay=true} unless it is already set, so that answers are not held back by Nagle's
+ * algorithm.
  */
 public final class GigaChatEmulator implements AutoCloseable {
     private static final byte[] LOOPBACK = {127, 0, 0, 1};
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle plus the client's delayed
+        // ACK add about 40 ms to every answer. The JDK reads this property once, when its first server starts.
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
+    }
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -249,8 +261,26 @@ public final class GigaChatEmulator implements AutoCloseable {
             ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
             server.setExecutor(executor);
             server.createContext("/", new Router(state));
-            server.start();
+            startAsDaemon(server, executor);
             return new GigaChatEmulator(server, executor, state, sslContext != null);
+        }
+
+        /**
+         * The JDK's dispatcher thread inherits the daemon status of the thread that starts the server: starting it
+         * from a daemon thread means an emulator that is never closed cannot keep the JVM alive.
+         */
+        private static void startAsDaemon(HttpServer server, ExecutorService executor) throws IOException {
+            Thread starter = new Thread(server::start, "gigachat-emulator-start");
+            starter.setDaemon(true);
+            starter.start();
+            try {
+                starter.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                server.stop(0);
+                executor.shutdownNow();
+                throw new InterruptedIOException("interrupted while starting the emulator");
+            }
         }
 
         private static Duration requirePositive(Duration d, String name) {

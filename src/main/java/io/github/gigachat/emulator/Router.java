@@ -80,7 +80,7 @@ final class Router implements HttpHandler {
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
         }
         response.headers().forEach(exchange.getResponseHeaders()::set);
-        byte[] body = response.body();
+        byte[] body = "HEAD".equalsIgnoreCase(exchange.getRequestMethod()) ? new byte[0] : response.body();
         exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {

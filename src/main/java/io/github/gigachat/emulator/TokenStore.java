@@ -76,8 +76,7 @@ final class TokenStore {
 
     /** Five base64url parts like a compact JWE: header, encrypted key, IV, ciphertext, tag (about 900 chars). */
     private String newToken() {
-        return JWE_HEADER + "." + randomPart(256) + "." + randomPart(16) + "." + randomPart(384) + "."
-                + randomPart(32);
+        return JWE_HEADER + "." + randomPart(256) + "." + randomPart(16) + "." + randomPart(384) + "." + randomPart(32);
     }
 
     private String randomPart(int bytes) {

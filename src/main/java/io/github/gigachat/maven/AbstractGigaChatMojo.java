@@ -115,9 +115,13 @@ abstract class AbstractGigaChatMojo extends AbstractMojo {
     /** The client configuration for the real service (or for explicitly configured URLs). */
     protected ClientConfig clientConfig(List<String> notes) throws MojoExecutionException {
         ClientConfig.Builder builder = ClientConfig.builder()
-                .authUrl(url("gigachat.authUrl", firstNonBlank(authUrl, environment.get("GIGACHAT_AUTH_URL")),
+                .authUrl(url(
+                        "gigachat.authUrl",
+                        firstNonBlank(authUrl, environment.get("GIGACHAT_AUTH_URL")),
                         ClientConfig.DEFAULT_AUTH_URL))
-                .baseUrl(url("gigachat.baseUrl", firstNonBlank(baseUrl, environment.get("GIGACHAT_BASE_URL")),
+                .baseUrl(url(
+                        "gigachat.baseUrl",
+                        firstNonBlank(baseUrl, environment.get("GIGACHAT_BASE_URL")),
                         ClientConfig.DEFAULT_BASE_URL))
                 .timeout(Duration.ofSeconds(timeoutSeconds()))
                 .insecure(insecure());
@@ -163,7 +167,8 @@ abstract class AbstractGigaChatMojo extends AbstractMojo {
     private int timeoutSeconds() throws MojoExecutionException {
         if (timeout != null) {
             if (timeout <= 0) {
-                throw new MojoExecutionException("gigachat.timeout is " + timeout + ": use a positive number of seconds.");
+                throw new MojoExecutionException(
+                        "gigachat.timeout is " + timeout + ": use a positive number of seconds.");
             }
             return timeout;
         }
@@ -195,7 +200,8 @@ abstract class AbstractGigaChatMojo extends AbstractMojo {
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(property + " is '" + value + "', which is not an http(s) URL with a host.");
+            throw new MojoExecutionException(
+                    property + " is '" + value + "', which is not an http(s) URL with a host.");
         }
     }
 

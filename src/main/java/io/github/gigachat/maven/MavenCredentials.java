@@ -64,8 +64,8 @@ final class MavenCredentials {
         String username = decrypted.getUsername();
         masker.add(password);
         if (password == null || password.isBlank()) {
-            return new Found(null, null, null, "The <server> " + serverId + " in settings.xml has no <password>. "
-                    + help);
+            return new Found(
+                    null, null, null, "The <server> " + serverId + " in settings.xml has no <password>. " + help);
         }
         if (username != null && UUID.matcher(username.strip()).matches() && !encodesClientCredentials(password)) {
             String composed = Base64.getEncoder()

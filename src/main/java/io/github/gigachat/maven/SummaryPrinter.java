@@ -30,7 +30,9 @@ final class SummaryPrinter {
         if (result.credentialsSource() != null) {
             details.append(" from ").append(result.credentialsSource());
         }
-        details.append(details.length() > 0 ? ", " : "").append(result.durationMs()).append(" ms");
+        details.append(details.length() > 0 ? ", " : "")
+                .append(result.durationMs())
+                .append(" ms");
         head.append(" (").append(details).append(')');
         if (!firstInBuild) {
             head.append(" - reused from an earlier module of this build");

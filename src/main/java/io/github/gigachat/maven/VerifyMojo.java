@@ -74,7 +74,8 @@ public class VerifyMojo extends AbstractGigaChatMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip || session.isOffline()) {
-            String reason = skip ? "Skipped (gigachat.skip=true)." : "Skipped: Maven is offline (-o), no network call made.";
+            String reason =
+                    skip ? "Skipped (gigachat.skip=true)." : "Skipped: Maven is offline (-o), no network call made.";
             log().info("GigaChat key check: " + reason);
             finish(VerifyResult.skipped(reason, emulator), false);
             return;
@@ -107,17 +108,34 @@ public class VerifyMojo extends AbstractGigaChatMojo {
         if (emulator) {
             log().warn("gigachat.emulator=true: checking the built-in GigaChat EMULATOR with its demo key, not Sber's"
                     + " service. Nothing real is verified.");
-            return new VerifyRequest("emulator:demo", "the emulator's demo key",
-                    EmulatorAccount.DEMO_PERS_PAID.authorizationKey(), null, scopeSetting(),
-                    splitList(requiredModels), serviceList, minBalance, probe, probeModel);
+            return new VerifyRequest(
+                    "emulator:demo",
+                    "the emulator's demo key",
+                    EmulatorAccount.DEMO_PERS_PAID.authorizationKey(),
+                    null,
+                    scopeSetting(),
+                    splitList(requiredModels),
+                    serviceList,
+                    minBalance,
+                    probe,
+                    probeModel);
         }
         MavenCredentials.Found found = MavenCredentials.resolve(
                 environment, credentialsEnv, session.getSettings(), serverId, decrypter, masker, notes);
         if (found.source() != null) {
             notes.add("Using GigaChat credentials from " + found.description() + ".");
         }
-        return new VerifyRequest(found.source(), found.description(), found.raw(), found.missingHelp(),
-                scopeSetting(), splitList(requiredModels), serviceList, minBalance, probe, probeModel);
+        return new VerifyRequest(
+                found.source(),
+                found.description(),
+                found.raw(),
+                found.missingHelp(),
+                scopeSetting(),
+                splitList(requiredModels),
+                serviceList,
+                minBalance,
+                probe,
+                probeModel);
     }
 
     private VerifyResult verify(VerifyRequest request, ClientConfig config) {
@@ -126,7 +144,12 @@ public class VerifyMojo extends AbstractGigaChatMojo {
         }
         try (GigaChatEmulator server = GigaChatEmulator.builder().demoAccounts().start()) {
             log().info("GigaChat emulator listening on " + server.baseUrl());
-            return verify(request, ClientConfig.builder().authUrl(server.authUrl()).baseUrl(server.baseUrl()).build(),
+            return verify(
+                    request,
+                    ClientConfig.builder()
+                            .authUrl(server.authUrl())
+                            .baseUrl(server.baseUrl())
+                            .build(),
                     true);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the GigaChat emulator on 127.0.0.1", e);
@@ -143,16 +166,31 @@ public class VerifyMojo extends AbstractGigaChatMojo {
     }
 
     private String cacheKey(VerifyRequest request, ClientConfig config) {
-        return String.join("|", String.valueOf(emulator), String.valueOf(request),
+        return String.join(
+                "|",
+                String.valueOf(emulator),
+                String.valueOf(request),
                 String.valueOf(request.rawKey() == null ? 0 : request.rawKey().hashCode()),
-                config == null ? "-" : config.authUrl() + " " + config.baseUrl() + " " + config.timeout() + " "
-                        + config.insecure() + " " + config.proxy() + " " + caBundleFile);
+                config == null
+                        ? "-"
+                        : config.authUrl() + " " + config.baseUrl() + " " + config.timeout() + " " + config.insecure()
+                                + " " + config.proxy() + " " + caBundleFile);
     }
 
     private VerifyResult configurationFailure(String message) {
-        return new VerifyResult(Outcome.UNKNOWN, masker.mask(message), null, null, null,
-                List.of(new Check("configuration", Check.Status.FAIL, masker.mask(message))), Map.of(), List.of(), 0,
-                emulator, false, List.of());
+        return new VerifyResult(
+                Outcome.UNKNOWN,
+                masker.mask(message),
+                null,
+                null,
+                null,
+                List.of(new Check("configuration", Check.Status.FAIL, masker.mask(message))),
+                Map.of(),
+                List.of(),
+                0,
+                emulator,
+                false,
+                List.of());
     }
 
     private void finish(VerifyResult result, boolean firstInBuild) throws MojoExecutionException {

@@ -93,10 +93,12 @@ public final class Verifier {
             }
             if (summary == null) {
                 summary = switch (outcome) {
-                    case VALID_PAID -> "The key works (scope " + scope + ") and " + String.join(", ", request.services())
-                            + (request.services().size() == 1 ? " is" : " are") + " paid for.";
-                    case VALID_POSTPAID -> "The key works (scope " + scope + "); the account is pay-as-you-go, so its"
-                            + " balance is not readable. Add -Dgigachat.probe=true for definitive proof of payment.";
+                    case VALID_PAID ->
+                        "The key works (scope " + scope + ") and " + String.join(", ", request.services())
+                                + (request.services().size() == 1 ? " is" : " are") + " paid for.";
+                    case VALID_POSTPAID ->
+                        "The key works (scope " + scope + "); the account is pay-as-you-go, so its"
+                                + " balance is not readable. Add -Dgigachat.probe=true for definitive proof of payment.";
                     default -> "Verification finished with " + outcome + ".";
                 };
             }
@@ -136,8 +138,10 @@ public final class Verifier {
                         "Well-formed Authorization Key " + key.fingerprint() + " (client id " + key.clientId() + ")."));
                 return true;
             } catch (InvalidKeyException e) {
-                fail("key-format", Outcome.INVALID, e.getMessage() + " Fix the value in "
-                        + request.credentialsDescription() + ".");
+                fail(
+                        "key-format",
+                        Outcome.INVALID,
+                        e.getMessage() + " Fix the value in " + request.credentialsDescription() + ".");
                 return false;
             }
         }
@@ -157,17 +161,21 @@ public final class Verifier {
                     AccessToken token = client.requestToken(key, candidate);
                     scope = candidate;
                     if (request.scope() != null && candidate != request.scope()) {
-                        fail("token", Outcome.INVALID, "The key from " + request.credentialsDescription()
-                                + " belongs to scope " + candidate + " (" + candidate.audience() + "), not "
-                                + request.scope() + " as gigachat.scope says. Set -Dgigachat.scope=" + candidate
-                                + " (or the environment variable GIGACHAT_SCOPE), or -Dgigachat.scope=auto.");
+                        fail(
+                                "token",
+                                Outcome.INVALID,
+                                "The key from " + request.credentialsDescription()
+                                        + " belongs to scope " + candidate + " (" + candidate.audience() + "), not "
+                                        + request.scope() + " as gigachat.scope says. Set -Dgigachat.scope=" + candidate
+                                        + " (or the environment variable GIGACHAT_SCOPE), or -Dgigachat.scope=auto.");
                         return null;
                     }
                     checks.add(Check.pass(
                             "token",
-                            "Access token issued for scope " + candidate + (request.scope() == null
-                                    ? " (found by gigachat.scope=auto; set it to skip the discovery)"
-                                    : "")
+                            "Access token issued for scope " + candidate
+                                    + (request.scope() == null
+                                            ? " (found by gigachat.scope=auto; set it to skip the discovery)"
+                                            : "")
                                     + "."));
                     return token;
                 } catch (ApiException e) {
@@ -181,9 +189,12 @@ public final class Verifier {
                     return null;
                 }
             }
-            fail("token", Outcome.INVALID, "The key from " + request.credentialsDescription()
-                    + " was refused for every scope (" + List.of(Scope.values())
-                    + "): it is real but has no GigaChat API scope. Check the project in the Sber developer studio.");
+            fail(
+                    "token",
+                    Outcome.INVALID,
+                    "The key from " + request.credentialsDescription()
+                            + " was refused for every scope (" + List.of(Scope.values())
+                            + "): it is real but has no GigaChat API scope. Check the project in the Sber developer studio.");
             return null;
         }
 
@@ -195,16 +206,26 @@ public final class Verifier {
             int code = e.code().orElse(-1);
             String where = request.credentialsDescription();
             if (code == 4) {
-                fail("token", Outcome.INVALID, "GigaChat cannot decode the key from " + where + " (" + e.getMessage()
-                        + "): it is not a valid Authorization Key. Copy the Authorization Key from the Sber developer"
-                        + " studio (your project, 'Get key') into " + where + ".");
+                fail(
+                        "token",
+                        Outcome.INVALID,
+                        "GigaChat cannot decode the key from " + where + " (" + e.getMessage()
+                                + "): it is not a valid Authorization Key. Copy the Authorization Key from the Sber developer"
+                                + " studio (your project, 'Get key') into " + where + ".");
             } else if (code == 6 || (e.status() == 401 && code == -1)) {
-                fail("token", Outcome.INVALID, "GigaChat does not recognise the key from " + where + " ("
-                        + e.getMessage() + "): it is unknown or was revoked. Create a new key in the Sber developer"
-                        + " studio and update " + where + ".");
+                fail(
+                        "token",
+                        Outcome.INVALID,
+                        "GigaChat does not recognise the key from " + where + " ("
+                                + e.getMessage()
+                                + "): it is unknown or was revoked. Create a new key in the Sber developer"
+                                + " studio and update " + where + ".");
             } else {
-                fail("token", Outcome.UNKNOWN, "The token exchange gave an unexpected answer: " + e.getMessage()
-                        + (e.isTransient() ? " (still failing after retries; try again later)" : ""));
+                fail(
+                        "token",
+                        Outcome.UNKNOWN,
+                        "The token exchange gave an unexpected answer: " + e.getMessage()
+                                + (e.isTransient() ? " (still failing after retries; try again later)" : ""));
             }
         }
 
@@ -226,9 +247,13 @@ public final class Verifier {
             if (missing.isEmpty()) {
                 checks.add(Check.pass("required-models", "All required models available: " + request.requiredModels()));
             } else {
-                fail("required-models", Outcome.INVALID, "Required model(s) " + missing + " not available to this key"
-                        + " (scope " + scope + "). Available: " + models + ". Fix gigachat.requiredModels or use a key"
-                        + " whose scope includes them.");
+                fail(
+                        "required-models",
+                        Outcome.INVALID,
+                        "Required model(s) " + missing + " not available to this key"
+                                + " (scope " + scope + "). Available: " + models
+                                + ". Fix gigachat.requiredModels or use a key"
+                                + " whose scope includes them.");
             }
         }
 
@@ -242,56 +267,80 @@ public final class Verifier {
                 postpaid = true;
             } else if (balanceAnswer instanceof ApiException e && e.status() == 402) {
                 for (String service : request.services()) {
-                    fail("balance:" + service, Outcome.VALID_UNPAID, "GET /balance answered 402 Payment Required. "
-                            + buyAdvice(service));
+                    fail(
+                            "balance:" + service,
+                            Outcome.VALID_UNPAID,
+                            "GET /balance answered 402 Payment Required. " + buyAdvice(service));
                 }
                 return;
             }
             for (String service : request.services()) {
                 ProbeResult probe = probeResult(service, probeAnswer);
                 if (probe == ProbeResult.UNPAID) {
-                    fail("probe:" + service, Outcome.VALID_UNPAID, "A real " + service + " call ("
-                            + request.probeModel() + ") answered 402 Payment Required. " + buyAdvice(service));
+                    fail(
+                            "probe:" + service,
+                            Outcome.VALID_UNPAID,
+                            "A real " + service + " call (" + request.probeModel() + ") answered 402 Payment Required. "
+                                    + buyAdvice(service));
                     continue;
                 }
                 if (probe == ProbeResult.PAID) {
-                    checks.add(Check.pass("probe:" + service, "A real " + service + " call with model "
-                            + request.probeModel() + " succeeded."));
+                    checks.add(Check.pass(
+                            "probe:" + service,
+                            "A real " + service + " call with model " + request.probeModel() + " succeeded."));
                 } else if (probe == ProbeResult.FAILED) {
-                    fail("probe:" + service, Outcome.UNKNOWN, "The " + service + " probe could not finish: "
-                            + ((GigaChatException) probeAnswer).getMessage());
+                    fail(
+                            "probe:" + service,
+                            Outcome.UNKNOWN,
+                            "The " + service + " probe could not finish: "
+                                    + ((GigaChatException) probeAnswer).getMessage());
                 } else if (request.probe()) {
-                    checks.add(Check.skip("probe:" + service, "No probe call is defined for service '" + service
-                            + "'; only embeddings can be probed."));
+                    checks.add(Check.skip(
+                            "probe:" + service,
+                            "No probe call is defined for service '" + service + "'; only embeddings can be probed."));
                 }
                 if (readable != null) {
                     BigDecimal value = readable.of(service).orElse(BigDecimal.ZERO);
                     if (value.compareTo(request.minBalance()) >= 0) {
-                        checks.add(Check.pass("balance:" + service, service + " balance: " + value.toPlainString()
-                                + " tokens (minimum " + request.minBalance().toPlainString() + ")."));
+                        checks.add(Check.pass(
+                                "balance:" + service,
+                                service + " balance: " + value.toPlainString() + " tokens (minimum "
+                                        + request.minBalance().toPlainString() + ")."));
                     } else {
-                        fail("balance:" + service, Outcome.VALID_UNPAID, service + " balance is "
-                                + value.toPlainString() + " tokens, below gigachat.minBalance="
-                                + request.minBalance().toPlainString()
-                                + (readable.of(service).isEmpty() ? " (no '" + service + "' package on the account)" : "")
-                                + ". " + buyAdvice(service));
+                        fail(
+                                "balance:" + service,
+                                Outcome.VALID_UNPAID,
+                                service + " balance is "
+                                        + value.toPlainString() + " tokens, below gigachat.minBalance="
+                                        + request.minBalance().toPlainString()
+                                        + (readable.of(service).isEmpty()
+                                                ? " (no '" + service + "' package on the account)"
+                                                : "")
+                                        + ". " + buyAdvice(service));
                     }
                 } else if (postpaid) {
                     if (probe == ProbeResult.PAID) {
-                        checks.add(Check.pass("balance:" + service, "Balance not readable (403: pay-as-you-go"
-                                + " account); the probe proved payment."));
+                        checks.add(Check.pass(
+                                "balance:" + service,
+                                "Balance not readable (403: pay-as-you-go" + " account); the probe proved payment."));
                     } else {
-                        checks.add(Check.warn("balance:" + service, "GET /balance answered 403 Permission denied: a"
-                                + " pay-as-you-go (postpaid) account whose balance is not readable."
-                                + " -Dgigachat.probe=true makes one real call as proof."));
+                        checks.add(Check.warn(
+                                "balance:" + service,
+                                "GET /balance answered 403 Permission denied: a"
+                                        + " pay-as-you-go (postpaid) account whose balance is not readable."
+                                        + " -Dgigachat.probe=true makes one real call as proof."));
                         outcome = outcome.worst(Outcome.VALID_POSTPAID);
                     }
                 } else if (probe == ProbeResult.PAID) {
-                    checks.add(Check.warn("balance:" + service, "The balance could not be read ("
-                            + ((GigaChatException) balanceAnswer).getMessage() + "); the probe proved payment."));
+                    checks.add(Check.warn(
+                            "balance:" + service,
+                            "The balance could not be read (" + ((GigaChatException) balanceAnswer).getMessage()
+                                    + "); the probe proved payment."));
                 } else {
-                    fail("balance:" + service, Outcome.UNKNOWN, "The balance could not be read: "
-                            + ((GigaChatException) balanceAnswer).getMessage());
+                    fail(
+                            "balance:" + service,
+                            Outcome.UNKNOWN,
+                            "The balance could not be read: " + ((GigaChatException) balanceAnswer).getMessage());
                 }
             }
         }

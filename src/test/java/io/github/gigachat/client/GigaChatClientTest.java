@@ -32,13 +32,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class GigaChatClientTest {
     @RegisterExtension
-    static WireMockExtension server =
-            WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private static final String KEY = Base64.getEncoder()
             .encodeToString("0b6a1c58-3d4e-4f1a-9c2b-7e8f9a0b1c2d:c0ffee00-aaaa-bbbb-cccc-1234567890ab"
                     .getBytes(StandardCharsets.UTF_8));
-    private static final String TOKEN = "eyJjdHkiOiJqd3QiLCJlbmMiOiJBMjU2Q0JDLUhTNTEyIiwiYWxnIjoiUlNBLU9BRVAtMjU2In0.token";
+    private static final String TOKEN =
+            "eyJjdHkiOiJqd3QiLCJlbmMiOiJBMjU2Q0JDLUhTNTEyIiwiYWxnIjoiUlNBLU9BRVAtMjU2In0.token";
 
     private final List<Duration> waits = new ArrayList<>();
     private final SecretMasker masker = new SecretMasker();
@@ -127,25 +129,23 @@ class GigaChatClientTest {
                         .withHeader("X-Request-Id", "req-123")
                         .withBody("{\"code\":" + parts[1] + ",\"message\":\"" + parts[2] + "\"}")));
 
-        assertThatThrownBy(() -> client.requestToken(key, Scope.PERS))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(Integer.parseInt(parts[0]));
-                    assertThat(e.code()).contains(Integer.parseInt(parts[1]));
-                    assertThat(e.apiMessage()).contains(parts[2]);
-                    assertThat(e.requestId()).contains("req-123");
-                    assertThat(e.getMessage()).doesNotContain(KEY);
-                });
+        assertThatThrownBy(() -> client.requestToken(key, Scope.PERS)).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.status()).isEqualTo(Integer.parseInt(parts[0]));
+            assertThat(e.code()).contains(Integer.parseInt(parts[1]));
+            assertThat(e.apiMessage()).contains(parts[2]);
+            assertThat(e.requestId()).contains("req-123");
+            assertThat(e.getMessage()).doesNotContain(KEY);
+        });
         server.verify(1, postRequestedFor(urlEqualTo("/api/v2/oauth")));
     }
 
     @Test
     void aBadRequestWithoutBodyKeepsItsStatus() {
         server.stubFor(post("/api/v2/oauth").willReturn(aResponse().withStatus(400)));
-        assertThatThrownBy(() -> client.requestToken(key, Scope.PERS))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.code()).isEmpty();
-                });
+        assertThatThrownBy(() -> client.requestToken(key, Scope.PERS)).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.code()).isEmpty();
+        });
     }
 
     @Test
@@ -179,7 +179,8 @@ class GigaChatClientTest {
 
         assertThat(models).extracting(ModelInfo::id).containsExactly("Embeddings", "GigaChat");
         assertThat(models.get(0).isEmbedder()).isTrue();
-        server.verify(getRequestedFor(urlEqualTo("/api/v1/models")).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+        server.verify(
+                getRequestedFor(urlEqualTo("/api/v1/models")).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
     }
 
     @Test
@@ -199,10 +200,13 @@ class GigaChatClientTest {
     @Test
     void ordersEmbeddingsByIndexNotByPosition() {
         tokenAnswers(inThirtyMinutes());
-        server.stubFor(post("/api/v1/embeddings")
-                .willReturn(okJson("{\"object\":\"list\",\"model\":\"Embeddings\",\"data\":["
-                        + "{\"object\":\"embedding\",\"index\":1,\"embedding\":[4.5,-6.0],\"usage\":{\"prompt_tokens\":7}},"
-                        + "{\"object\":\"embedding\",\"index\":0,\"embedding\":[0.25,1],\"usage\":{\"prompt_tokens\":6}}]}")));
+        server.stubFor(
+                post("/api/v1/embeddings")
+                        .willReturn(
+                                okJson(
+                                        "{\"object\":\"list\",\"model\":\"Embeddings\",\"data\":["
+                                                + "{\"object\":\"embedding\",\"index\":1,\"embedding\":[4.5,-6.0],\"usage\":{\"prompt_tokens\":7}},"
+                                                + "{\"object\":\"embedding\",\"index\":0,\"embedding\":[0.25,1],\"usage\":{\"prompt_tokens\":6}}]}")));
 
         EmbeddingResponse response = client.session(key, Scope.PERS).embed("Embeddings", List.of("a", "b"));
 
@@ -217,8 +221,7 @@ class GigaChatClientTest {
     @Test
     void embeddingsThatDoNotCoverTheInputsAreUnexpected() {
         tokenAnswers(inThirtyMinutes());
-        server.stubFor(post("/api/v1/embeddings")
-                .willReturn(okJson("{\"data\":[{\"index\":0,\"embedding\":[1.0]}]}")));
+        server.stubFor(post("/api/v1/embeddings").willReturn(okJson("{\"data\":[{\"index\":0,\"embedding\":[1.0]}]}")));
         assertThatThrownBy(() -> client.session(key, Scope.PERS).embed("Embeddings", List.of("a", "b")))
                 .isInstanceOf(UnexpectedResponseException.class)
                 .hasMessageContaining("1 embeddings for 2 inputs");
@@ -258,9 +261,11 @@ class GigaChatClientTest {
     void aSecond401IsReportedNotLooped() {
         tokenAnswers(inThirtyMinutes());
         server.stubFor(get("/api/v1/models")
-                .willReturn(aResponse().withStatus(401).withBody("{\"status\":401,\"message\":\"Token has expired\"}")));
+                .willReturn(
+                        aResponse().withStatus(401).withBody("{\"status\":401,\"message\":\"Token has expired\"}")));
         assertThatThrownBy(() -> client.session(key, Scope.PERS).models())
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(401));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(401));
         server.verify(2, getRequestedFor(urlEqualTo("/api/v1/models")));
     }
 
@@ -346,7 +351,8 @@ class GigaChatClientTest {
         tokenAnswers(inThirtyMinutes());
         server.stubFor(get("/api/v1/models").willReturn(aResponse().withStatus(503)));
         assertThatThrownBy(() -> client.session(key, Scope.PERS).models())
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(503));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(503));
         server.verify(4, getRequestedFor(urlEqualTo("/api/v1/models")));
         assertThat(waits).hasSize(3);
         assertThat(waits.get(2)).isGreaterThan(waits.get(0));
@@ -375,10 +381,14 @@ class GigaChatClientTest {
         tokenAnswers(inThirtyMinutes());
         server.stubFor(get("/api/v1/models").willReturn(okJson("{\"data\":[]}").withFixedDelay(3000)));
         try (GigaChatClient impatient = GigaChatClient.create(
-                config(ClientConfig.builder()).timeout(Duration.ofSeconds(1)).retryPolicy(RetryPolicy.NONE).build(),
+                config(ClientConfig.builder())
+                        .timeout(Duration.ofSeconds(1))
+                        .retryPolicy(RetryPolicy.NONE)
+                        .build(),
                 masker)) {
             assertThatThrownBy(() -> impatient.session(key, Scope.PERS).models())
-                    .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.isTimeout()).isTrue())
+                    .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.isTimeout())
+                            .isTrue())
                     .hasMessageContaining("gigachat.timeout");
         }
     }

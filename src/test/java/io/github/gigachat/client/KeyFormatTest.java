@@ -92,12 +92,15 @@ class KeyFormatTest {
     @Test
     void fingerprintIsStableAndRevealsNothing() {
         AuthorizationKey key = KeyFormat.check(KEY).key();
-        assertThat(key.fingerprint()).matches("sha256:[0-9a-f]{12}").isEqualTo(KeyFormat.check(KEY).key().fingerprint());
+        assertThat(key.fingerprint())
+                .matches("sha256:[0-9a-f]{12}")
+                .isEqualTo(KeyFormat.check(KEY).key().fingerprint());
         assertThat(key.toString()).doesNotContain(KEY).doesNotContain(SECRET);
     }
 
     @Test
     void composesTheKeyFromClientCredentials() {
-        assertThat(AuthorizationKey.fromClientCredentials(CLIENT_ID, SECRET).value()).isEqualTo(KEY);
+        assertThat(AuthorizationKey.fromClientCredentials(CLIENT_ID, SECRET).value())
+                .isEqualTo(KEY);
     }
 }

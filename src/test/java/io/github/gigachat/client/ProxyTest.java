@@ -1,7 +1,7 @@
 package io.github.gigachat.client;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -22,8 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The settings.xml proxy is used by this client only: a WireMock server plays the proxy for a host that does not exist. */
 class ProxyTest {
     @RegisterExtension
-    static WireMockExtension proxy =
-            WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension proxy = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private static final AuthorizationKey KEY =
             KeyFormat.check(EmulatorAccount.DEMO_PERS_PAID.authorizationKey()).key();
@@ -52,8 +53,8 @@ class ProxyTest {
 
     @Test
     void answersTheProxysChallengeWithTheSettingsCredentials() {
-        String expected = "Basic "
-                + Base64.getEncoder().encodeToString("alice:s3cret-proxy".getBytes(StandardCharsets.UTF_8));
+        String expected =
+                "Basic " + Base64.getEncoder().encodeToString("alice:s3cret-proxy".getBytes(StandardCharsets.UTF_8));
         proxy.stubFor(post("/api/v2/oauth")
                 .withHeader("Proxy-Authorization", absent())
                 .willReturn(aResponse().withStatus(407).withHeader("Proxy-Authenticate", "Basic realm=\"corp\"")));
@@ -69,7 +70,8 @@ class ProxyTest {
 
     @Test
     void bypassesTheProxyForNonProxyHosts() {
-        ProxyConfig config = new ProxyConfig("127.0.0.1", 1, null, null, ProxyConfig.parseNonProxyHosts("*.local|127.0.0.*"));
+        ProxyConfig config =
+                new ProxyConfig("127.0.0.1", 1, null, null, ProxyConfig.parseNonProxyHosts("*.local|127.0.0.*"));
         proxy.stubFor(post("/api/v2/oauth").willReturn(okJson(TOKEN_JSON)));
         // the proxy port 1 is closed: success proves the direct route was taken
         try (GigaChatClient client = client(config, "127.0.0.1:" + proxy.getPort())) {

@@ -41,7 +41,8 @@ final class TestCertificates {
         KeyPair serverKeys = generator.generateKeyPair();
         Instant now = Instant.now();
         X500Name caName = new X500Name("CN=Test Root CA");
-        X509Certificate ca = sign(new JcaX509v3CertificateBuilder(
+        X509Certificate ca = sign(
+                new JcaX509v3CertificateBuilder(
                                 caName,
                                 BigInteger.ONE,
                                 Date.from(now.minus(Duration.ofDays(1))),
@@ -49,23 +50,20 @@ final class TestCertificates {
                                 caName,
                                 caKeys.getPublic())
                         .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
-                        .addExtension(
-                                Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)),
+                        .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)),
                 caKeys);
-        X509Certificate server = sign(new JcaX509v3CertificateBuilder(
+        X509Certificate server = sign(
+                new JcaX509v3CertificateBuilder(
                                 caName,
                                 BigInteger.TWO,
                                 Date.from(now.minus(Duration.ofDays(1))),
                                 Date.from(now.plus(Duration.ofDays(1))),
                                 new X500Name("CN=127.0.0.1"),
                                 serverKeys.getPublic())
-                        .addExtension(
-                                Extension.subjectAlternativeName,
-                                false,
-                                new GeneralNames(new GeneralName[] {
-                                    new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-                                    new GeneralName(GeneralName.dNSName, "localhost")
-                                })),
+                        .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                            new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+                            new GeneralName(GeneralName.dNSName, "localhost")
+                        })),
                 caKeys);
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
@@ -78,15 +76,18 @@ final class TestCertificates {
         return new TestCertificates(ca, context);
     }
 
-    private static X509Certificate sign(org.bouncycastle.cert.X509v3CertificateBuilder builder, KeyPair issuer) throws Exception {
+    private static X509Certificate sign(org.bouncycastle.cert.X509v3CertificateBuilder builder, KeyPair issuer)
+            throws Exception {
         return new JcaX509CertificateConverter()
-                .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuer.getPrivate())));
+                .getCertificate(
+                        builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuer.getPrivate())));
     }
 
     /** Writes the CA as PEM, with a comment line before it as real bundles have. */
     Path writeCaPem(Path directory) throws Exception {
         String pem = "# Test Root CA\n-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(ca.getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(ca.getEncoded())
                 + "\n-----END CERTIFICATE-----\n";
         return Files.writeString(directory.resolve("ca.pem"), pem);
     }

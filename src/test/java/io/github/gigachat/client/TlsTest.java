@@ -67,7 +67,8 @@ class TlsTest {
         Path bundle = certificates.writeCaPem(temp);
         try (GigaChatClient client = client(ClientConfig.builder().caBundleFile(bundle))) {
             AccessToken token = client.requestToken(KEY, Scope.PERS);
-            assertThat(client.session(KEY, Scope.PERS).withToken(token).models()).isNotEmpty();
+            assertThat(client.session(KEY, Scope.PERS).withToken(token).models())
+                    .isNotEmpty();
         }
     }
 

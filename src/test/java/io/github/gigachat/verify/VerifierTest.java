@@ -134,8 +134,8 @@ class VerifierTest {
 
     @Test
     void aSuccessfulProbeProvesPaymentOfAPostpaidAccount() {
-        VerifyResult result = verify(
-                EmulatorAccount.DEMO_CORP_POSTPAID.authorizationKey(), null, List.of(), true, BigDecimal.ONE);
+        VerifyResult result =
+                verify(EmulatorAccount.DEMO_CORP_POSTPAID.authorizationKey(), null, List.of(), true, BigDecimal.ONE);
         assertThat(result.outcome()).isEqualTo(Outcome.VALID_PAID);
         assertThat(check(result, "probe:embeddings").status()).isEqualTo(Check.Status.PASS);
         assertThat(emulator.stats().requests(Endpoint.EMBEDDINGS)).isEqualTo(1);
@@ -145,15 +145,18 @@ class VerifierTest {
     void anEmptyPrepaidBalanceIsValidUnpaidAndSaysWhatToBuy() {
         VerifyResult result = verify(EmulatorAccount.DEMO_PERS_UNPAID.authorizationKey(), null);
         assertThat(result.outcome()).isEqualTo(Outcome.VALID_UNPAID);
-        assertThat(result.summary()).contains("embeddings balance is 0").contains("Buy").contains("gigachat.failOnUnpaid");
+        assertThat(result.summary())
+                .contains("embeddings balance is 0")
+                .contains("Buy")
+                .contains("gigachat.failOnUnpaid");
     }
 
     @Test
     void aProbeAnswered402IsValidUnpaid() {
-        emulator.injectFault(Fault.on(Endpoint.EMBEDDINGS)
-                .status(402, "{\"status\":402,\"message\":\"Payment Required\"}"));
-        VerifyResult result = verify(
-                EmulatorAccount.DEMO_CORP_POSTPAID.authorizationKey(), null, List.of(), true, BigDecimal.ONE);
+        emulator.injectFault(
+                Fault.on(Endpoint.EMBEDDINGS).status(402, "{\"status\":402,\"message\":\"Payment Required\"}"));
+        VerifyResult result =
+                verify(EmulatorAccount.DEMO_CORP_POSTPAID.authorizationKey(), null, List.of(), true, BigDecimal.ONE);
         assertThat(result.outcome()).isEqualTo(Outcome.VALID_UNPAID);
         assertThat(check(result, "probe:embeddings").message()).contains("402");
     }
@@ -222,10 +225,12 @@ class VerifierTest {
     @Test
     void anEmptyOrMisshapenModelsAnswerIsUnknown() {
         emulator.injectFault(Fault.on(Endpoint.MODELS).unexpectedShape());
-        assertThat(verify(EmulatorAccount.DEMO_PERS_PAID.authorizationKey(), null).outcome())
+        assertThat(verify(EmulatorAccount.DEMO_PERS_PAID.authorizationKey(), null)
+                        .outcome())
                 .isEqualTo(Outcome.UNKNOWN);
         emulator.injectFault(Fault.on(Endpoint.MODELS).emptyBody());
-        assertThat(verify(EmulatorAccount.DEMO_PERS_PAID.authorizationKey(), null).outcome())
+        assertThat(verify(EmulatorAccount.DEMO_PERS_PAID.authorizationKey(), null)
+                        .outcome())
                 .isEqualTo(Outcome.UNKNOWN);
     }
 
@@ -239,8 +244,10 @@ class VerifierTest {
 
     @Test
     void aBalance402IsValidUnpaid() {
-        emulator.injectFault(Fault.on(Endpoint.BALANCE).status(402, "{\"status\":402,\"message\":\"Payment Required\"}"));
-        assertThat(verify(EmulatorAccount.DEMO_PERS_PAID.authorizationKey(), null).outcome())
+        emulator.injectFault(
+                Fault.on(Endpoint.BALANCE).status(402, "{\"status\":402,\"message\":\"Payment Required\"}"));
+        assertThat(verify(EmulatorAccount.DEMO_PERS_PAID.authorizationKey(), null)
+                        .outcome())
                 .isEqualTo(Outcome.VALID_UNPAID);
     }
 
@@ -252,6 +259,7 @@ class VerifierTest {
         assertThat(everything)
                 .doesNotContain(EmulatorAccount.DEMO_PERS_PAID.authorizationKey())
                 .doesNotContain(EmulatorAccount.DEMO_PERS_PAID.secret());
-        assertThat(emulator.issuedTokens()).isNotEmpty().allSatisfy(t -> assertThat(everything).doesNotContain(t));
+        assertThat(emulator.issuedTokens()).isNotEmpty().allSatisfy(t -> assertThat(everything)
+                .doesNotContain(t));
     }
 }
