@@ -6,7 +6,12 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Emulates the {@code /api/v1} calls: bearer check, per-account concurrency limit, then the endpoint itself. */
+/**
+ * Emulates the {@code /api/v1} calls: bearer check, per-account concurrency limit, then the endpoint itself.
+ *
+ * <p>The limit ("streams": 1 for PERS, 10 for businesses) applies to the calls that run a model, embeddings and token
+ * counting; the API facts do not say that listing models or reading the balance count as streams, so they do not here.
+ */
 final class ApiHandler {
     private final EmulatorState state;
     private final EmbeddingsApi embeddings;
@@ -25,6 +30,10 @@ final class ApiHandler {
             boolean expired = lookup.status() == TokenStore.Status.EXPIRED;
             return Response.apiError(401, expired ? "Token has expired" : "Unauthorized");
         }
+        if (!runsAModel(route.endpoint())) {
+            state.pause(extraDelay);
+            return dispatch(route, account, body).withHeader("X-Session-Id", sessionId(token));
+        }
         if (!account.tryAcquire(state.concurrencyLimit(account.account()))) {
             state.stats().rejectedForConcurrency();
             state.pause(Duration.ZERO);
@@ -39,6 +48,10 @@ final class ApiHandler {
             state.stats().finished();
             account.release();
         }
+    }
+
+    private static boolean runsAModel(Endpoint endpoint) {
+        return endpoint == Endpoint.EMBEDDINGS || endpoint == Endpoint.TOKENS_COUNT;
     }
 
     private Response dispatch(Route route, AccountState account, byte[] body) {

@@ -31,8 +31,7 @@ class EmulatorConcurrencyTest {
             EmulatorHttp http = new EmulatorHttp(emulator);
             String token = http.accessToken(PERS);
 
-            List<HttpResponse<String>> responses =
-                    burst(http, 4, i -> http.api("/models", token).GET().build());
+            List<HttpResponse<String>> responses = burst(http, 4, i -> countTokens(http, token));
 
             long ok = count(responses, 200);
             long refused = count(responses, 429);
@@ -66,11 +65,15 @@ class EmulatorConcurrencyTest {
                             HttpResponse.BodyHandlers.ofString());
             awaitCondition(() -> emulator.stats().inFlightApiRequests() == 1);
 
-            assertThat(http.get("/balance", token).statusCode()).isEqualTo(429);
+            assertThat(http.post("/tokens/count", token, inputBody("GigaChat", "b"))
+                            .statusCode())
+                    .isEqualTo(429);
             assertThat(http.accessToken(PERS)).isNotBlank();
             assertThat(first.join().statusCode()).isEqualTo(200);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(LATENCY);
-            assertThat(http.get("/balance", token).statusCode()).isEqualTo(200);
+            assertThat(http.post("/tokens/count", token, inputBody("GigaChat", "b"))
+                            .statusCode())
+                    .isEqualTo(200);
             assertThat(emulator.stats().tooManyRequests()).isEqualTo(1);
             assertThat(emulator.stats().maxConcurrentApiRequests()).isEqualTo(1);
             assertThat(emulator.stats().embeddedTexts()).isEqualTo(1);
@@ -85,7 +88,8 @@ class EmulatorConcurrencyTest {
             String token = http.accessToken(PERS);
 
             for (int i = 0; i < 20; i++) {
-                assertThat(http.get(i % 2 == 0 ? "/models" : "/balance", token).statusCode())
+                assertThat(http.post("/tokens/count", token, inputBody("GigaChat", "t" + i))
+                                .statusCode())
                         .isEqualTo(200);
             }
             assertThat(emulator.stats().tooManyRequests()).isZero();
@@ -103,8 +107,7 @@ class EmulatorConcurrencyTest {
             EmulatorHttp http = new EmulatorHttp(emulator);
             String token = http.accessToken(B2B);
 
-            List<HttpResponse<String>> responses =
-                    burst(http, 8, i -> http.api("/models", token).GET().build());
+            List<HttpResponse<String>> responses = burst(http, 8, i -> countTokens(http, token));
 
             assertThat(count(responses, 429)).isGreaterThanOrEqualTo(1);
             assertThat(count(responses, 200) + count(responses, 429)).isEqualTo(8);
@@ -129,13 +132,36 @@ class EmulatorConcurrencyTest {
 
             List<HttpResponse<String>> responses = burst(http, 12, i -> {
                 String token = i < 10 ? b2b : i == 10 ? pers : other;
-                return http.api("/models", token).GET().build();
+                return countTokens(http, token);
             });
 
             assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(200);
             assertThat(emulator.stats().maxConcurrentApiRequests()).isBetween(2, 12);
             assertThat(emulator.stats().tooManyRequests()).isZero();
         }
+    }
+
+    @Test
+    void listingModelsAndReadingTheBalanceUseNoStream() throws Exception {
+        try (GigaChatEmulator emulator =
+                GigaChatEmulator.builder().demoAccounts().latency(LATENCY).start()) {
+            EmulatorHttp http = new EmulatorHttp(emulator);
+            String token = http.accessToken(PERS);
+
+            List<HttpResponse<String>> responses =
+                    burst(http, 4, i -> http.api(i % 2 == 0 ? "/models" : "/balance", token)
+                            .GET()
+                            .build());
+
+            assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(200);
+            assertThat(emulator.stats().tooManyRequests()).isZero();
+        }
+    }
+
+    private static HttpRequest countTokens(EmulatorHttp http, String token) {
+        return http.api("/tokens/count", token)
+                .POST(HttpRequest.BodyPublishers.ofString(inputBody("GigaChat", "a")))
+                .build();
     }
 
     /** Sends {@code n} requests from {@code n} threads released together by a latch. */
