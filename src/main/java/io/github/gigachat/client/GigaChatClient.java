@@ -1,6 +1,5 @@
 package io.github.gigachat.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -35,6 +35,8 @@ public final class GigaChatClient implements AutoCloseable {
 
     /** Opens a client; {@code masker} learns every token this client obtains. */
     public static GigaChatClient create(ClientConfig config, SecretMasker masker) {
+        // Loading Jackson takes about 100 ms; do it while HttpClient starts and the first request is on the wire.
+        CompletableFuture.runAsync(Responses::warmUp);
         return new GigaChatClient(config, masker);
     }
 
@@ -81,19 +83,19 @@ public final class GigaChatClient implements AutoCloseable {
                                 "application/json"),
                         form,
                         ContentType.APPLICATION_FORM_URLENCODED));
-        JsonNode body = Responses.successBody(endpoint, response);
-        JsonNode token = body.has("access_token") ? body.get("access_token") : body.get("tok");
-        JsonNode expires = body.has("expires_at") ? body.get("expires_at") : body.get("exp");
-        if (token == null || !token.isTextual() || token.textValue().isBlank()) {
+        Json.Node body = Responses.successBody(endpoint, response);
+        Json.Node token = body.has("access_token") ? body.get("access_token") : body.get("tok");
+        Json.Node expires = body.has("expires_at") ? body.get("expires_at") : body.get("exp");
+        if (!token.isText() || token.text().isBlank()) {
             throw Responses.unexpected(endpoint, response, "with JSON that has no 'access_token'");
         }
-        masker.add(token.textValue());
-        if (expires == null || !expires.isNumber()) {
+        masker.add(token.text());
+        if (!expires.isNumber()) {
             throw Responses.unexpected(endpoint, response, "with JSON that has no numeric 'expires_at'");
         }
-        long raw = expires.longValue();
+        long raw = expires.number().longValue();
         Instant expiresAt = raw < SECONDS_THRESHOLD ? Instant.ofEpochSecond(raw) : Instant.ofEpochMilli(raw);
-        return new AccessToken(token.textValue(), expiresAt, scope);
+        return new AccessToken(token.text(), expiresAt, scope);
     }
 
     Instant now() {

@@ -1,8 +1,5 @@
 package io.github.gigachat.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,22 +55,20 @@ public final class GigaChatSession {
 
     /** {@code GET /models}. */
     public List<ModelInfo> models() {
-        String endpoint = "GET /models";
-        return authenticated(endpoint, "GET", "/models", null, body -> {
-            JsonNode data = body.get("data");
-            if (data == null || !data.isArray()) {
+        return authenticated("GET /models", "GET", "/models", null, response -> {
+            Json.Node data = json("GET /models", response).get("data");
+            if (!data.isArray()) {
                 throw new ShapeException("JSON without a 'data' list of models");
             }
             List<ModelInfo> models = new ArrayList<>();
-            for (JsonNode entry : data) {
-                JsonNode id = entry.get("id");
-                if (id == null || !id.isTextual()) {
+            for (Json.Node entry : data.elements()) {
+                if (!entry.get("id").isText()) {
                     throw new ShapeException("a model without an 'id'");
                 }
                 models.add(new ModelInfo(
-                        id.textValue(),
-                        entry.path("type").asText(""),
-                        entry.path("owned_by").asText("")));
+                        entry.get("id").text(),
+                        entry.get("type").textOr(""),
+                        entry.get("owned_by").textOr("")));
             }
             return models;
         });
@@ -81,19 +76,17 @@ public final class GigaChatSession {
 
     /** {@code GET /balance}: prepaid accounts only; pay-as-you-go accounts get 403. */
     public Balance balance() {
-        return authenticated("GET /balance", "GET", "/balance", null, body -> {
-            JsonNode list = body.get("balance");
-            if (list == null || !list.isArray()) {
+        return authenticated("GET /balance", "GET", "/balance", null, response -> {
+            Json.Node list = json("GET /balance", response).get("balance");
+            if (!list.isArray()) {
                 throw new ShapeException("JSON without a 'balance' list");
             }
             Map<String, BigDecimal> values = new LinkedHashMap<>();
-            for (JsonNode entry : list) {
-                JsonNode usage = entry.get("usage");
-                JsonNode value = entry.get("value");
-                if (usage == null || !usage.isTextual() || value == null || !value.isNumber()) {
+            for (Json.Node entry : list.elements()) {
+                if (!entry.get("usage").isText() || !entry.get("value").isNumber()) {
                     throw new ShapeException("a balance entry without a 'usage' name and a numeric 'value'");
                 }
-                values.put(usage.textValue(), value.decimalValue());
+                values.put(entry.get("usage").text(), entry.get("value").number());
             }
             return new Balance(values);
         });
@@ -101,72 +94,60 @@ public final class GigaChatSession {
 
     /** {@code POST /embeddings}; vectors are returned in input order, matched by {@code index}. */
     public EmbeddingResponse embed(String model, List<String> texts) {
-        ObjectNode request = Responses.JSON.createObjectNode().put("model", model);
-        ArrayNode input = request.putArray("input");
-        texts.forEach(input::add);
-        return authenticated("POST /embeddings", "POST", "/embeddings", request, body -> {
-            JsonNode data = body.get("data");
-            if (data == null || !data.isArray()) {
-                throw new ShapeException("JSON without a 'data' list of embeddings");
+        String endpoint = "POST /embeddings";
+        return authenticated(endpoint, "POST", "/embeddings", Json.modelAndInput(model, texts), response -> {
+            Responses.requireJsonBody(endpoint, response);
+            EmbeddingsReader.Parsed parsed;
+            try {
+                parsed = EmbeddingsReader.read(response.body());
+            } catch (java.io.IOException e) {
+                throw Responses.malformed(endpoint, response);
+            } catch (EmbeddingsReader.ShapeException e) {
+                throw new ShapeException(e.getMessage());
             }
-            List<Embedding> embeddings = new ArrayList<>();
-            long billed = 0;
-            for (JsonNode entry : data) {
-                JsonNode index = entry.get("index");
-                JsonNode vector = entry.get("embedding");
-                if (index == null || !index.canConvertToInt() || vector == null || !vector.isArray()) {
-                    throw new ShapeException("an embedding without an 'index' and an 'embedding' array");
-                }
-                float[] values = new float[vector.size()];
-                for (int i = 0; i < values.length; i++) {
-                    JsonNode component = vector.get(i);
-                    if (!component.isNumber()) {
-                        throw new ShapeException("an embedding with a non-numeric component");
-                    }
-                    values[i] = component.floatValue();
-                }
-                long tokens = entry.path("usage").path("prompt_tokens").asLong(0);
-                billed += tokens;
-                embeddings.add(new Embedding(index.intValue(), values, tokens));
-            }
+            List<Embedding> embeddings = new ArrayList<>(parsed.embeddings());
             embeddings.sort(Comparator.comparingInt(Embedding::index));
+            long billed = 0;
             for (int i = 0; i < embeddings.size(); i++) {
                 if (embeddings.get(i).index() != i) {
                     throw new ShapeException("indexes that do not cover the " + texts.size() + " inputs");
                 }
+                billed += embeddings.get(i).promptTokens();
             }
             if (embeddings.size() != texts.size()) {
                 throw new ShapeException(embeddings.size() + " embeddings for " + texts.size() + " inputs");
             }
-            return new EmbeddingResponse(body.path("model").asText(model), List.copyOf(embeddings), billed);
+            return new EmbeddingResponse(
+                    parsed.model() == null ? model : parsed.model(), List.copyOf(embeddings), billed);
         });
     }
 
     /** {@code POST /tokens/count}. */
     public List<TokenCount> countTokens(String model, List<String> texts) {
-        ObjectNode request = Responses.JSON.createObjectNode().put("model", model);
-        ArrayNode input = request.putArray("input");
-        texts.forEach(input::add);
-        return authenticated("POST /tokens/count", "POST", "/tokens/count", request, body -> {
+        String endpoint = "POST /tokens/count";
+        return authenticated(endpoint, "POST", "/tokens/count", Json.modelAndInput(model, texts), response -> {
+            Json.Node body = json(endpoint, response);
             if (!body.isArray() || body.size() != texts.size()) {
                 throw new ShapeException("not a list with one entry per input");
             }
             List<TokenCount> counts = new ArrayList<>();
-            for (JsonNode entry : body) {
-                if (!entry.path("tokens").isNumber()) {
+            for (Json.Node entry : body.elements()) {
+                if (!entry.get("tokens").isNumber()) {
                     throw new ShapeException("an entry without numeric 'tokens'");
                 }
                 counts.add(new TokenCount(
-                        entry.path("tokens").longValue(),
-                        entry.path("characters").asLong(0)));
+                        entry.get("tokens").longOr(0), entry.get("characters").longOr(0)));
             }
             return counts;
         });
     }
 
+    private static Json.Node json(String endpoint, HttpTransport.Response response) {
+        return Responses.successBody(endpoint, response);
+    }
+
     private <T> T authenticated(
-            String endpoint, String method, String path, JsonNode json, Function<JsonNode, T> parse) {
-        byte[] body = json == null ? null : json.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String endpoint, String method, String path, byte[] body, Function<HttpTransport.Response, T> parse) {
         for (int attempt = 0; ; attempt++) {
             AccessToken current = token();
             HttpTransport.Response response;
@@ -187,9 +168,8 @@ public final class GigaChatSession {
                 }
                 throw e;
             }
-            JsonNode parsed = Responses.successBody(endpoint, response);
             try {
-                return parse.apply(parsed);
+                return parse.apply(response);
             } catch (ShapeException e) {
                 throw Responses.unexpected(endpoint, response, "with " + e.getMessage());
             }

@@ -10,13 +10,17 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
+import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -62,11 +66,21 @@ final class HttpTransport implements AutoCloseable {
 
     HttpTransport(ClientConfig config) {
         this.config = config;
-        SSLContext sslContext = TrustMaterial.sslContext(config.caBundleFile, config.insecure);
-        DefaultClientTlsStrategy tls = config.insecure
-                ? new DefaultClientTlsStrategy(
-                        sslContext, HostnameVerificationPolicy.CLIENT, NoopHostnameVerifier.INSTANCE)
-                : new DefaultClientTlsStrategy(sslContext);
+        // The bundle is read now, so that a bad file is reported at once. The SSLContext (which loads the JDK's trust
+        // store, some 250 classes) is built in the background while the rest starts up, and only when an endpoint
+        // uses TLS at all; the first TLS connection waits for it.
+        List<X509Certificate> bundle =
+                config.caBundleFile == null ? List.of() : TrustMaterial.readPem(config.caBundleFile);
+        Supplier<DefaultClientTlsStrategy> tlsFactory = () -> {
+            SSLContext sslContext = TrustMaterial.sslContext(bundle, config.insecure);
+            return config.insecure
+                    ? new DefaultClientTlsStrategy(
+                            sslContext, HostnameVerificationPolicy.CLIENT, NoopHostnameVerifier.INSTANCE)
+                    : new DefaultClientTlsStrategy(sslContext);
+        };
+        boolean usesTls = isHttps(config.authUrl) || isHttps(config.baseUrl);
+        LazyTlsStrategy tls =
+                new LazyTlsStrategy(usesTls ? CompletableFuture.supplyAsync(tlsFactory) : null, tlsFactory);
         Timeout timeout = Timeout.of(config.timeout);
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setTlsSocketStrategy(tls)
@@ -214,6 +228,10 @@ final class HttpTransport implements AutoCloseable {
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()),
                 false,
                 e);
+    }
+
+    private static boolean isHttps(URI uri) {
+        return "https".equalsIgnoreCase(uri.getScheme());
     }
 
     private static int port(URI uri) {

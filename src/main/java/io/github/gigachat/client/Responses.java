@@ -1,11 +1,5 @@
 package io.github.gigachat.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -15,18 +9,21 @@ import java.nio.charset.StandardCharsets;
  * quote the body, and an OAuth body holds a token.
  */
 final class Responses {
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .build();
-
     private static final int MAX_MESSAGE = 300;
 
     private Responses() {}
 
-    /** The JSON body of a 2xx answer, or an error that says what came instead. */
-    static JsonNode successBody(String endpoint, HttpTransport.Response response) {
-        int status = response.status();
+    /** Loads and initialises the parser classes (called in the background when a client is created). */
+    static void warmUp() {
+        try {
+            Json.parse("{\"data\":[{\"id\":\"x\",\"value\":1.5}]}".getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // cannot happen for this constant; warming up is best effort anyway
+        }
+    }
+
+    /** Checks that a 2xx answer has a body that is not HTML, or says what came instead. */
+    static void requireJsonBody(String endpoint, HttpTransport.Response response) {
         byte[] body = response.body();
         String contentType = response.contentType();
         if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
@@ -36,14 +33,24 @@ final class Responses {
             throw unexpected(
                     endpoint, response, "with an HTML page instead of JSON (a login page, or a proxy's error page?)");
         }
+    }
+
+    /** The JSON body of a 2xx answer, or an error that says what came instead. */
+    static Json.Node successBody(String endpoint, HttpTransport.Response response) {
+        requireJsonBody(endpoint, response);
         try {
-            return JSON.readTree(body);
+            return Json.parse(response.body());
         } catch (IOException e) {
-            throw unexpected(
-                    endpoint,
-                    response,
-                    "with malformed JSON" + (contentType.isEmpty() ? "" : " (Content-Type " + contentType + ")"));
+            throw malformed(endpoint, response);
         }
+    }
+
+    static UnexpectedResponseException malformed(String endpoint, HttpTransport.Response response) {
+        String contentType = response.contentType();
+        return unexpected(
+                endpoint,
+                response,
+                "with malformed JSON" + (contentType.isEmpty() ? "" : " (Content-Type " + contentType + ")"));
     }
 
     static UnexpectedResponseException unexpected(String endpoint, HttpTransport.Response response, String what) {
@@ -55,19 +62,15 @@ final class Responses {
         Integer code = null;
         String message = null;
         try {
-            JsonNode node = JSON.readTree(response.body());
-            if (node != null && node.isObject()) {
-                if (node.path("code").canConvertToInt()) {
-                    code = node.path("code").intValue();
-                }
-                if (node.path("message").isTextual()) {
-                    message = sanitize(masker.mask(node.path("message").textValue()));
-                }
+            Json.Node node = Json.parse(response.body());
+            if (node.get("code").isInt()) {
+                code = node.get("code").number().intValue();
             }
-        } catch (JsonProcessingException e) {
-            // not JSON: status alone tells the story
+            if (node.get("message").isText()) {
+                message = sanitize(masker.mask(node.get("message").text()));
+            }
         } catch (IOException e) {
-            // cannot happen for a byte array
+            // not JSON: the status alone tells the story
         }
         return new ApiException(endpoint, response.status(), code, message, response.requestId(), retryAfter(response));
     }

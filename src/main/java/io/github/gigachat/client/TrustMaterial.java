@@ -27,13 +27,14 @@ final class TrustMaterial {
 
     private TrustMaterial() {}
 
-    static SSLContext sslContext(Path caBundleFile, boolean insecure) {
+    /** The SSLContext; {@code bundle} holds the extra CAs ({@link #readPem}), empty for the JDK's alone. */
+    static SSLContext sslContext(List<X509Certificate> bundle, boolean insecure) {
         try {
             TrustManager trustManager;
             if (insecure) {
                 trustManager = new TrustEverything();
-            } else if (caBundleFile != null) {
-                trustManager = new EitherTrustManager(jdkTrustManager(), bundleTrustManager(caBundleFile));
+            } else if (!bundle.isEmpty()) {
+                trustManager = new EitherTrustManager(jdkTrustManager(), bundleTrustManager(bundle));
             } else {
                 trustManager = jdkTrustManager();
             }
@@ -76,7 +77,7 @@ final class TrustMaterial {
         return certificates;
     }
 
-    private static X509TrustManager bundleTrustManager(Path file) throws GeneralSecurityException {
+    private static X509TrustManager bundleTrustManager(List<X509Certificate> bundle) throws GeneralSecurityException {
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         try {
             store.load(null, null);
@@ -84,7 +85,7 @@ final class TrustMaterial {
             throw new IllegalStateException(e);
         }
         int index = 0;
-        for (X509Certificate certificate : readPem(file)) {
+        for (X509Certificate certificate : bundle) {
             store.setCertificateEntry("bundle-" + index++, certificate);
         }
         return trustManager(store);

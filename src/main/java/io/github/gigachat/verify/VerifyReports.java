@@ -1,23 +1,21 @@
 package io.github.gigachat.verify;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.github.gigachat.io.AtomicFiles;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes the results of a verification for machines: {@code verify-report.json}, the JUnit XML that Jenkins'
@@ -28,8 +26,7 @@ public final class VerifyReports {
     public static final String JUNIT_REPORT = "TEST-gigachat-verify.xml";
     static final int SCHEMA_VERSION = 1;
     private static final String SUITE = "gigachat.verify";
-    private static final ObjectMapper JSON =
-            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private VerifyReports() {}
 
@@ -40,34 +37,48 @@ public final class VerifyReports {
     }
 
     static String json(VerifyResult result) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("schemaVersion", SCHEMA_VERSION);
-        root.put("outcome", result.outcome().name());
-        root.put("summary", result.summary());
-        root.put("scope", result.scope());
-        root.put("credentialsSource", result.credentialsSource());
-        root.put("keyFingerprint", result.keyFingerprint());
-        ArrayNode checks = root.putArray("checks");
-        for (Check check : result.checks()) {
-            checks.addObject()
-                    .put("name", check.name())
-                    .put("status", check.status().name())
-                    .put("message", check.message());
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.setPrettyPrinter(new DefaultPrettyPrinter());
+            json.writeStartObject();
+            json.writeNumberField("schemaVersion", SCHEMA_VERSION);
+            json.writeStringField("outcome", result.outcome().name());
+            json.writeStringField("summary", result.summary());
+            json.writeStringField("scope", result.scope());
+            json.writeStringField("credentialsSource", result.credentialsSource());
+            json.writeStringField("keyFingerprint", result.keyFingerprint());
+            json.writeArrayFieldStart("checks");
+            for (Check check : result.checks()) {
+                json.writeStartObject();
+                json.writeStringField("name", check.name());
+                json.writeStringField("status", check.status().name());
+                json.writeStringField("message", check.message());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeObjectFieldStart("balance");
+            for (Map.Entry<String, BigDecimal> entry : new TreeMap<>(result.balance()).entrySet()) {
+                json.writeNumberField(entry.getKey(), entry.getValue());
+            }
+            json.writeEndObject();
+            writeStrings(json, "models", result.models());
+            json.writeNumberField("durationMs", result.durationMs());
+            json.writeBooleanField("emulated", result.emulated());
+            json.writeBooleanField("insecure", result.insecure());
+            writeStrings(json, "warnings", result.warnings());
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise the report", e);
         }
-        ObjectNode balance = root.putObject("balance");
-        new TreeMap<>(result.balance()).forEach(balance::put);
-        ArrayNode models = root.putArray("models");
-        result.models().forEach(models::add);
-        root.put("durationMs", result.durationMs());
-        root.put("emulated", result.emulated());
-        root.put("insecure", result.insecure());
-        ArrayNode warnings = root.putArray("warnings");
-        result.warnings().forEach(warnings::add);
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise the report", e);
+        return out.toString();
+    }
+
+    private static void writeStrings(JsonGenerator json, String name, List<String> values) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (String value : values) {
+            json.writeString(value);
         }
+        json.writeEndArray();
     }
 
     static String junitXml(VerifyResult result) {
@@ -77,77 +88,85 @@ public final class VerifyReports {
         long skipped = result.checks().stream()
                 .filter(c -> c.status() == Check.Status.SKIP)
                 .count();
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", SUITE);
-            xml.writeAttribute("tests", Integer.toString(result.checks().size()));
-            xml.writeAttribute("failures", Long.toString(failures));
-            xml.writeAttribute("errors", "0");
-            xml.writeAttribute("skipped", Long.toString(skipped));
-            xml.writeAttribute("time", seconds(result.durationMs()));
-            xml.writeCharacters("\n");
-            writeProperties(xml, result);
-            for (Check check : result.checks()) {
-                xml.writeCharacters("  ");
-                xml.writeStartElement("testcase");
-                xml.writeAttribute("classname", SUITE);
-                xml.writeAttribute("name", check.name());
-                xml.writeAttribute("time", "0");
-                switch (check.status()) {
-                    case FAIL -> {
-                        xml.writeStartElement("failure");
-                        xml.writeAttribute("type", result.outcome().name());
-                        xml.writeAttribute("message", check.message());
-                        xml.writeCharacters(check.message());
-                        xml.writeEndElement();
-                    }
-                    case SKIP -> {
-                        xml.writeStartElement("skipped");
-                        xml.writeAttribute("message", check.message());
-                        xml.writeEndElement();
-                    }
-                    case WARN, PASS -> {
-                        xml.writeStartElement("system-out");
-                        xml.writeCharacters(check.status() + ": " + check.message());
-                        xml.writeEndElement();
-                    }
-                }
-                xml.writeEndElement();
-                xml.writeCharacters("\n");
-            }
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write the JUnit report", e);
-        }
-        return out.toString();
-    }
-
-    private static void writeProperties(XMLStreamWriter xml, VerifyResult result) throws XMLStreamException {
-        xml.writeCharacters("  ");
-        xml.writeStartElement("properties");
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        xml.append("<testsuite name=\"")
+                .append(SUITE)
+                .append("\" tests=\"")
+                .append(result.checks().size())
+                .append("\" failures=\"")
+                .append(failures)
+                .append("\" errors=\"0\" skipped=\"")
+                .append(skipped)
+                .append("\" time=\"")
+                .append(seconds(result.durationMs()))
+                .append("\">\n");
+        xml.append("  <properties>\n");
         property(xml, "outcome", result.outcome().name());
         property(xml, "scope", result.scope());
         property(xml, "credentialsSource", result.credentialsSource());
         property(xml, "keyFingerprint", result.keyFingerprint());
         property(xml, "emulated", Boolean.toString(result.emulated()));
         property(xml, "insecure", Boolean.toString(result.insecure()));
-        xml.writeEndElement();
-        xml.writeCharacters("\n");
+        xml.append("  </properties>\n");
+        for (Check check : result.checks()) {
+            xml.append("  <testcase classname=\"")
+                    .append(SUITE)
+                    .append("\" name=\"")
+                    .append(escape(check.name()))
+                    .append("\" time=\"0\">");
+            String message = escape(check.message());
+            switch (check.status()) {
+                case FAIL ->
+                    xml.append("<failure type=\"")
+                            .append(result.outcome())
+                            .append("\" message=\"")
+                            .append(message)
+                            .append("\">")
+                            .append(message)
+                            .append("</failure>");
+                case SKIP -> xml.append("<skipped message=\"").append(message).append("\"/>");
+                case WARN, PASS ->
+                    xml.append("<system-out>")
+                            .append(check.status())
+                            .append(": ")
+                            .append(message)
+                            .append("</system-out>");
+            }
+            xml.append("</testcase>\n");
+        }
+        return xml.append("</testsuite>\n").toString();
     }
 
-    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+    private static void property(StringBuilder xml, String name, String value) {
         if (value != null) {
-            xml.writeEmptyElement("property");
-            xml.writeAttribute("name", name);
-            xml.writeAttribute("value", value);
+            xml.append("    <property name=\"")
+                    .append(name)
+                    .append("\" value=\"")
+                    .append(escape(value))
+                    .append("\"/>\n");
         }
+    }
+
+    /** Escapes text for XML content and attributes, dropping the control characters XML 1.0 forbids. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                case '\n', '\t' -> out.append(c);
+                default -> {
+                    if (c >= 0x20 || c == '\r') {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 
     private static String seconds(long millis) {
@@ -162,7 +181,7 @@ public final class VerifyReports {
                 .append(": `")
                 .append(result.outcome())
                 .append("`\n\n");
-        md.append(escape(result.summary())).append("\n\n");
+        md.append(markdownCell(result.summary())).append("\n\n");
         md.append("| check | status | message |\n|---|---|---|\n");
         for (Check check : result.checks()) {
             md.append("| ")
@@ -170,7 +189,7 @@ public final class VerifyReports {
                     .append(" | ")
                     .append(check.status())
                     .append(" | ")
-                    .append(escape(check.message()))
+                    .append(markdownCell(check.message()))
                     .append(" |\n");
         }
         if (result.emulated()) {
@@ -189,7 +208,7 @@ public final class VerifyReports {
                 StandardOpenOption.WRITE);
     }
 
-    private static String escape(String text) {
+    private static String markdownCell(String text) {
         return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
     }
 }
