@@ -6,14 +6,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * Finds the key: first the environment variable named by {@code gigachat.credentialsEnv}, then the settings.xml
@@ -59,7 +55,7 @@ final class MavenCredentials {
             return new Found(null, null, null, help);
         }
         masker.add(server.getPassword());
-        Server decrypted = decrypt(server, decrypter, serverId);
+        Server decrypted = SettingsDecryption.server(decrypter, server);
         String password = decrypted.getPassword();
         String username = decrypted.getUsername();
         masker.add(password);
@@ -80,26 +76,6 @@ final class MavenCredentials {
         }
         return new Found(
                 "settings:" + serverId, "the <password> of <server> " + serverId + " in settings.xml", password, null);
-    }
-
-    private static Server decrypt(Server server, SettingsDecrypter decrypter, String serverId)
-            throws MojoExecutionException {
-        if (decrypter == null) {
-            return server;
-        }
-        SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-        List<SettingsProblem> problems = result.getProblems().stream()
-                .filter(p -> p.getSeverity() == SettingsProblem.Severity.ERROR
-                        || p.getSeverity() == SettingsProblem.Severity.FATAL)
-                .toList();
-        if (!problems.isEmpty()) {
-            throw new MojoExecutionException("Cannot decrypt the <password> of <server> " + serverId
-                    + " in settings.xml: "
-                    + problems.stream().map(SettingsProblem::getMessage).collect(Collectors.joining("; "))
-                    + ". Check ~/.m2/settings-security.xml (the master password) or re-encrypt the key with"
-                    + " 'mvn --encrypt-password'.");
-        }
-        return result.getServer() == null ? server : result.getServer();
     }
 
     /** Whether a password already is an Authorization Key (Base64 of "uuid:secret"), not a bare client secret. */

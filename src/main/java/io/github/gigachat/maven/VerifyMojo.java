@@ -110,7 +110,7 @@ public class VerifyMojo extends AbstractGigaChatMojo {
                     + " service. Nothing real is verified.");
             return new VerifyRequest(
                     "emulator:demo",
-                    "the emulator's demo key",
+                    "the built-in emulator (its demo key)",
                     EmulatorAccount.DEMO_PERS_PAID.authorizationKey(),
                     null,
                     scopeSetting(),
