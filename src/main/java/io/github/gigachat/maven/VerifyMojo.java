@@ -44,7 +44,7 @@ public class VerifyMojo extends AbstractGigaChatMojo {
 
     /** Fewest tokens a prepaid service may have left and still count as paid. */
     @Parameter(property = "gigachat.minBalance", defaultValue = "1")
-    private BigDecimal minBalance;
+    private String minBalance;
 
     /** Make one minimal real call per service (embedding one short text) as definitive proof of payment. */
     @Parameter(property = "gigachat.probe", defaultValue = "false")
@@ -101,6 +101,7 @@ public class VerifyMojo extends AbstractGigaChatMojo {
     }
 
     private VerifyRequest request(List<String> notes) throws MojoExecutionException {
+        BigDecimal minimum = minimumBalance();
         List<String> serviceList = splitList(services);
         if (serviceList.isEmpty()) {
             throw new MojoExecutionException("gigachat.services is empty: name at least one service, e.g. embeddings.");
@@ -116,7 +117,7 @@ public class VerifyMojo extends AbstractGigaChatMojo {
                     scopeSetting(),
                     splitList(requiredModels),
                     serviceList,
-                    minBalance,
+                    minimum,
                     probe,
                     probeModel);
         }
@@ -133,9 +134,23 @@ public class VerifyMojo extends AbstractGigaChatMojo {
                 scopeSetting(),
                 splitList(requiredModels),
                 serviceList,
-                minBalance,
+                minimum,
                 probe,
                 probeModel);
+    }
+
+    /** A String parameter parsed here: Maven 3.6's configurator cannot build a BigDecimal. */
+    private BigDecimal minimumBalance() throws MojoExecutionException {
+        try {
+            BigDecimal value = new BigDecimal(minBalance.strip());
+            if (value.signum() < 0) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new MojoExecutionException(
+                    "gigachat.minBalance is '" + minBalance + "': use a number of tokens, 0 or more (default 1).");
+        }
     }
 
     private VerifyResult verify(VerifyRequest request, ClientConfig config) {
