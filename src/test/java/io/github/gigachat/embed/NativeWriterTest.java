@@ -158,12 +158,15 @@ class NativeWriterTest {
 
         String script = String.join(
                 "\n",
-                "import hashlib, sys, numpy",
+                "import hashlib, io, sys, numpy",
                 "a = numpy.load(sys.argv[1], allow_pickle=False)",
+                "saved = io.BytesIO()",
+                "numpy.save(saved, a)",
                 "m = numpy.load(sys.argv[1], mmap_mode='r')",
                 "print(a.dtype.str, a.shape[0], a.shape[1], a.flags['C_CONTIGUOUS'], m.shape == a.shape)",
                 "print(hashlib.sha256(a.astype('<f4').tobytes()).hexdigest())",
-                "print('%.9g' % a[3, 7])");
+                "print('%.9g' % a[3, 7])",
+                "print(saved.getvalue() == open(sys.argv[1], 'rb').read())");
         List<String> out = python(script, npy.toString());
 
         assertThat(out.get(0)).isEqualTo("<f4 " + rows.size() + " " + EmbedTestData.DIMENSIONS + " True True");
@@ -176,6 +179,7 @@ class NativeWriterTest {
         }
         assertThat(out.get(1)).isEqualTo(sha256(expected.array()));
         assertThat(Float.parseFloat(out.get(2))).isEqualTo(rows.get(3).vector()[7]);
+        assertThat(out.get(3)).as("numpy.save writes the same bytes").isEqualTo("True");
     }
 
     @Test
