@@ -37,8 +37,8 @@ final class EmbedJson {
     static JsonGenerator pretty(OutputStream out) throws IOException {
         JsonGenerator generator = FACTORY.createGenerator(out, JsonEncoding.UTF8);
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(
+                        Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                 .withObjectIndenter(indenter)
                 .withArrayIndenter(indenter);
         generator.setPrettyPrinter(printer);

@@ -62,7 +62,8 @@ public final class NativeWriter implements EmbeddingWriter {
                     VectorSource.Cursor cursor = vectors.open()) {
                 lines.setRootValueSeparator(null);
                 vectorsOut.write(npyHeader(spec.count(), spec.dimensions()));
-                ByteBuffer row = ByteBuffer.allocate(spec.dimensions() * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+                ByteBuffer row =
+                        ByteBuffer.allocate(spec.dimensions() * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
                 FloatBuffer floats = row.asFloatBuffer();
                 for (EmbeddedChunk next = cursor.next(); next != null; next = cursor.next()) {
                     int number = checker.check(next);
@@ -177,8 +178,8 @@ public final class NativeWriter implements EmbeddingWriter {
 
     /** Bytes before the first float in {@code vectors.npy}. */
     static int npyHeaderLength(int rows, int columns) {
-        int dictionary = ("{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows + ", " + columns + "), }")
-                .length();
+        int dictionary =
+                ("{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows + ", " + columns + "), }").length();
         int unpadded = NPY_MAGIC.length + 2 + dictionary + 1;
         return (unpadded + NPY_ALIGNMENT - 1) / NPY_ALIGNMENT * NPY_ALIGNMENT;
     }

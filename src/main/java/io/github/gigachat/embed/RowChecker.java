@@ -32,8 +32,8 @@ final class RowChecker {
         }
         Chunk chunk = row.chunk();
         if (count >= spec.count()) {
-            throw new IllegalArgumentException(format + " output: more vectors than the " + spec.count()
-                    + " announced (" + chunk + ")");
+            throw new IllegalArgumentException(
+                    format + " output: more vectors than the " + spec.count() + " announced (" + chunk + ")");
         }
         float[] vector = row.vector();
         if (vector.length != spec.dimensions()) {

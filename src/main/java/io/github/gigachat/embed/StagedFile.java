@@ -40,8 +40,8 @@ final class StagedFile implements Closeable {
         String name = target.getFileName().toString();
         while (true) {
             // not Files.createTempFile: its files are owner-only (0600) on POSIX, and the temp file becomes the output
-            Path temp = directory.resolve(
-                    "." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp");
+            Path temp = directory.resolve("." + name + "."
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp");
             try {
                 OutputStream stream = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW);
                 return new StagedFile(target, temp, new BufferedOutputStream(stream, BUFFER));

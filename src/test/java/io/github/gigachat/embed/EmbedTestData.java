@@ -16,8 +16,20 @@ final class EmbedTestData {
 
     static List<EmbeddedChunk> sample() {
         List<EmbeddedChunk> rows = new ArrayList<>();
-        add(rows, "README.md", 0, 0, List.of("GigaChat plugin"), "Builds embeddings of the project's docs at build time.");
-        add(rows, "README.md", 1, 55, List.of("GigaChat plugin", "Usage"), "Run `mvn gigachat:embed`.\nThen load them.");
+        add(
+                rows,
+                "README.md",
+                0,
+                0,
+                List.of("GigaChat plugin"),
+                "Builds embeddings of the project's docs at build time.");
+        add(
+                rows,
+                "README.md",
+                1,
+                55,
+                List.of("GigaChat plugin", "Usage"),
+                "Run `mvn gigachat:embed`.\nThen load them.");
         add(rows, "docs/guide.ru.md", 0, 0, List.of("Руководство"), "Плагин вычисляет векторы при сборке.");
         add(
                 rows,

@@ -76,8 +76,7 @@ class EmbeddingWritersTest {
         new SpringAiWriter().write(root, spec, VectorSource.of(List.of(new EmbeddedChunk(chunk, vector))));
 
         String json = Files.readString(root.resolve("META-INF/gigachat/embeddings/spring-ai-vector-store.json"));
-        assertThat(json)
-                .contains("\"embedding\":[-6.853802E8,9.9E-44,1.0E-5,0.1,-0.0,1.0E7,1.4E-45,3.4028235E38]");
+        assertThat(json).contains("\"embedding\":[-6.853802E8,9.9E-44,1.0E-5,0.1,-0.0,1.0E7,1.4E-45,3.4028235E38]");
         float[] readBack = JsonTrees.MAPPER
                 .readTree(json)
                 .elements()
@@ -107,9 +106,9 @@ class EmbeddingWritersTest {
                     .as(file)
                     .isEqualTo(Files.readAllBytes(first.resolve(file)));
         }
-        assertThat(listAll(first)).isEqualTo(listAll(second)).containsExactlyElementsOf(files.stream()
-                .sorted()
-                .toList());
+        assertThat(listAll(first))
+                .isEqualTo(listAll(second))
+                .containsExactlyElementsOf(files.stream().sorted().toList());
     }
 
     @Test
@@ -126,7 +125,8 @@ class EmbeddingWritersTest {
         for (String file : files) {
             assertThat(Files.getLastModifiedTime(root.resolve(file))).as(file).isEqualTo(LONG_AGO);
         }
-        assertThat(listAll(root)).containsExactlyElementsOf(files.stream().sorted().toList());
+        assertThat(listAll(root))
+                .containsExactlyElementsOf(files.stream().sorted().toList());
 
         // one vector changes: the files holding vectors change, chunks.jsonl does not
         List<EmbeddedChunk> changed = new ArrayList<>(rows);
@@ -145,10 +145,12 @@ class EmbeddingWritersTest {
                 .containsEntry("META-INF/gigachat/embeddings/manifest.json", true)
                 .containsEntry("META-INF/gigachat/embeddings/spring-ai-vector-store.json", true)
                 .containsEntry("META-INF/gigachat/embeddings/langchain4j-embedding-store.json", true);
-        assertThat(NativeWriterTest.readNpy(
-                        Files.readAllBytes(root.resolve("META-INF/gigachat/embeddings/vectors.npy")))[2])
+        assertThat(
+                        NativeWriterTest.readNpy(
+                                Files.readAllBytes(root.resolve("META-INF/gigachat/embeddings/vectors.npy")))[2])
                 .containsExactly(vector);
-        assertThat(listAll(root)).containsExactlyElementsOf(files.stream().sorted().toList());
+        assertThat(listAll(root))
+                .containsExactlyElementsOf(files.stream().sorted().toList());
     }
 
     @Test
@@ -192,8 +194,8 @@ class EmbeddingWritersTest {
             assertThat(closed).as(format).hasValue(1);
 
             // a source with fewer vectors than announced fails at the end, still before anything is replaced
-            assertThatThrownBy(() -> EmbeddingWriter.forFormat(format)
-                            .write(root, spec, VectorSource.of(other.subList(0, 5))))
+            assertThatThrownBy(() ->
+                            EmbeddingWriter.forFormat(format).write(root, spec, VectorSource.of(other.subList(0, 5))))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("5 vectors, but 6 were announced");
         }
@@ -201,7 +203,8 @@ class EmbeddingWritersTest {
         for (String file : files) {
             assertThat(Files.readAllBytes(root.resolve(file))).as(file).isEqualTo(before.get(file));
         }
-        assertThat(listAll(root)).containsExactlyElementsOf(files.stream().sorted().toList());
+        assertThat(listAll(root))
+                .containsExactlyElementsOf(files.stream().sorted().toList());
     }
 
     @Test
@@ -354,7 +357,14 @@ class EmbeddingWritersTest {
         List<EmbeddedChunk> rows = new ArrayList<>();
         String[] texts = {"# Title\n\nHello, world.", "Второй абзац: «кавычки» и \"escapes\"\t\\.", "plain"};
         rows.add(new EmbeddedChunk(
-                new Chunk("docs/a.md", 0, 0, texts[0].length(), EmbedTestData.sha256(texts[0]), texts[0], List.of("Title")),
+                new Chunk(
+                        "docs/a.md",
+                        0,
+                        0,
+                        texts[0].length(),
+                        EmbedTestData.sha256(texts[0]),
+                        texts[0],
+                        List.of("Title")),
                 new float[] {0.5f, -0.25f, 1.0E-5f, Float.intBitsToFloat(-836540342)}));
         rows.add(new EmbeddedChunk(
                 new Chunk(

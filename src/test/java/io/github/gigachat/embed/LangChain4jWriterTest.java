@@ -32,7 +32,8 @@ class LangChain4jWriterTest {
         for (int i = 0; i < rows.size(); i++) {
             Chunk chunk = rows.get(i).chunk();
             List<EmbeddingMatch<TextSegment>> matches = store.search(EmbeddingSearchRequest.builder()
-                            .queryEmbedding(Embedding.from(SpringAiWriterTest.nudge(rows.get(i).vector())))
+                            .queryEmbedding(Embedding.from(
+                                    SpringAiWriterTest.nudge(rows.get(i).vector())))
                             .maxResults(1)
                             .build())
                     .matches();
@@ -93,7 +94,8 @@ class LangChain4jWriterTest {
                 Files.readAllLines(root.resolve("META-INF/gigachat/embeddings/langchain4j-embedding-store.json"));
         assertThat(lines).hasSize(rows.size() + 2);
         assertThat(lines.get(0)).isEqualTo("{\"entries\":[");
-        assertThat(lines.get(1)).startsWith("{\"id\":\"" + EmbedJson.chunkId(rows.get(0).chunk()) + "\",");
+        assertThat(lines.get(1))
+                .startsWith("{\"id\":\"" + EmbedJson.chunkId(rows.get(0).chunk()) + "\",");
         assertThat(lines.get(rows.size() + 1)).isEqualTo("]}");
     }
 
@@ -103,7 +105,8 @@ class LangChain4jWriterTest {
         Path file = root.resolve("META-INF/gigachat/embeddings/langchain4j-embedding-store.json");
         assertThat(file).hasContent("{\"entries\":[]}\n");
 
-        assertThat(InMemoryEmbeddingStore.fromFile(file).search(EmbeddingSearchRequest.builder()
+        assertThat(InMemoryEmbeddingStore.fromFile(file)
+                        .search(EmbeddingSearchRequest.builder()
                                 .queryEmbedding(Embedding.from(EmbedTestData.vector(1, EmbedTestData.DIMENSIONS)))
                                 .build())
                         .matches())
@@ -113,8 +116,7 @@ class LangChain4jWriterTest {
     @Test
     void aBlankChunkIsRefusedBecauseTextSegmentWouldBe() {
         Chunk blank = new Chunk("docs/a.md", 0, 0, 3, EmbedTestData.sha256("  \n"), "  \n", List.of());
-        List<EmbeddedChunk> rows =
-                List.of(new EmbeddedChunk(blank, EmbedTestData.vector(0, EmbedTestData.DIMENSIONS)));
+        List<EmbeddedChunk> rows = List.of(new EmbeddedChunk(blank, EmbedTestData.vector(0, EmbedTestData.DIMENSIONS)));
 
         assertThatThrownBy(() -> new LangChain4jWriter().write(root, EmbedTestData.spec(1), VectorSource.of(rows)))
                 .isInstanceOf(IllegalArgumentException.class)

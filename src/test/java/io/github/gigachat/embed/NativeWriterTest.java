@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class NativeWriterTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Pattern NPY_DICT = Pattern.compile(
-            "\\{'descr': '<f4', 'fortran_order': False, 'shape': \\((\\d+), (\\d+)\\), \\} *\n");
+    private static final Pattern NPY_DICT =
+            Pattern.compile("\\{'descr': '<f4', 'fortran_order': False, 'shape': \\((\\d+), (\\d+)\\), \\} *\n");
 
     @TempDir
     Path root;
@@ -116,16 +116,20 @@ class NativeWriterTest {
 
         new NativeWriter().write(root, spec, VectorSource.of(rows));
 
-        JsonNode manifest = MAPPER.readTree(root.resolve("META-INF/gigachat/embeddings/manifest.json").toFile());
+        JsonNode manifest = MAPPER.readTree(
+                root.resolve("META-INF/gigachat/embeddings/manifest.json").toFile());
         assertThat(manifest.get("emulated").asBoolean()).isTrue();
         assertThat(manifest.get("model").asText()).isEqualTo("EmbeddingsGigaR");
     }
 
     @Test
     void npyHeaderIsPaddedToSixtyFourBytes() {
-        for (int[] shape : new int[][] {{0, 0}, {0, 1024}, {1, 1}, {6, 16}, {50_000, 1024}, {Integer.MAX_VALUE, 4096}}) {
+        for (int[] shape :
+                new int[][] {{0, 0}, {0, 1024}, {1, 1}, {6, 16}, {50_000, 1024}, {Integer.MAX_VALUE, 4096}}) {
             byte[] header = NativeWriter.npyHeader(shape[0], shape[1]);
-            assertThat(header.length % 64).as("shape %s x %s", shape[0], shape[1]).isZero();
+            assertThat(header.length % 64)
+                    .as("shape %s x %s", shape[0], shape[1])
+                    .isZero();
             assertThat(header.length).isEqualTo(NativeWriter.npyHeaderLength(shape[0], shape[1]));
             assertThat(header[header.length - 1]).isEqualTo((byte) '\n');
             int declared = (header[8] & 0xff) | (header[9] & 0xff) << 8;
@@ -170,8 +174,8 @@ class NativeWriterTest {
         List<String> out = python(script, npy.toString());
 
         assertThat(out.get(0)).isEqualTo("<f4 " + rows.size() + " " + EmbedTestData.DIMENSIONS + " True True");
-        ByteBuffer expected = ByteBuffer.allocate(rows.size() * EmbedTestData.DIMENSIONS * 4)
-                .order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer expected =
+                ByteBuffer.allocate(rows.size() * EmbedTestData.DIMENSIONS * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (EmbeddedChunk row : rows) {
             for (float v : row.vector()) {
                 expected.putFloat(v);
@@ -196,8 +200,9 @@ class NativeWriterTest {
 
     /** Reads a version 1.0 little-endian float32 C-order .npy file, checking its header as NumPy would. */
     static float[][] readNpy(byte[] npy) {
-        assertThat(npy).startsWith((byte) 0x93, (byte) 'N', (byte) 'U', (byte) 'M', (byte) 'P', (byte) 'Y', (byte) 1, (byte)
-                0);
+        assertThat(npy)
+                .startsWith(
+                        (byte) 0x93, (byte) 'N', (byte) 'U', (byte) 'M', (byte) 'P', (byte) 'Y', (byte) 1, (byte) 0);
         int headerLength = (npy[8] & 0xff) | (npy[9] & 0xff) << 8;
         assertThat((10 + headerLength) % 64).isZero();
         String header = new String(npy, 10, headerLength, StandardCharsets.US_ASCII);

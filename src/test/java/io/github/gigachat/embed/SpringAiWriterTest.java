@@ -100,7 +100,8 @@ class SpringAiWriterTest {
         List<EmbeddedChunk> rows = EmbedTestData.sample();
         new SpringAiWriter().write(root, EmbedTestData.spec(rows.size()), VectorSource.of(rows));
 
-        List<String> lines = Files.readAllLines(root.resolve("META-INF/gigachat/embeddings/spring-ai-vector-store.json"));
+        List<String> lines =
+                Files.readAllLines(root.resolve("META-INF/gigachat/embeddings/spring-ai-vector-store.json"));
         assertThat(lines).hasSize(rows.size() + 2);
         assertThat(lines.get(0)).isEqualTo("{");
         assertThat(lines.get(1)).startsWith("\"" + EmbedJson.chunkId(rows.get(0).chunk()) + "\":{\"id\":");
@@ -113,7 +114,8 @@ class SpringAiWriterTest {
         Path file = root.resolve("META-INF/gigachat/embeddings/spring-ai-vector-store.json");
         assertThat(file).hasContent("{}\n");
 
-        SimpleVectorStore store = SimpleVectorStore.builder(new FixedEmbeddingModel(EmbedTestData.DIMENSIONS)).build();
+        SimpleVectorStore store = SimpleVectorStore.builder(new FixedEmbeddingModel(EmbedTestData.DIMENSIONS))
+                .build();
         store.load(file.toFile());
     }
 
