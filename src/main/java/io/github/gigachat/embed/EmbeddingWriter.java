@@ -9,7 +9,8 @@ import java.util.Locale;
  * Writes the vectors in one output format, under {@code outputRoot/META-INF/gigachat/embeddings/}. Implementations
  * stream: they never hold all vectors in memory. Their output depends only on their input (no timestamps, fixed number
  * formatting), each file is written to a temporary sibling and moved into place atomically, and a file whose content
- * did not change is left untouched (its modification time too).
+ * did not change is left untouched (its modification time too). Writers are stateless and may be used from several
+ * threads.
  */
 public interface EmbeddingWriter {
     /** Where every format's files go, relative to the output root (and so in the jar). */

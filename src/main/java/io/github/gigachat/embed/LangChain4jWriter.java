@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * One file that LangChain4j's {@code InMemoryEmbeddingStore.fromFile(Path)} (and {@code fromJson}) read into an
  * {@code InMemoryEmbeddingStore<TextSegment>}, in the shape of its default JSON codec
- * ({@code JacksonInMemoryEmbeddingStoreJsonCodec}, LangChain4j 1.x):
+ * ({@code JacksonInMemoryEmbeddingStoreJsonCodec}; tested with LangChain4j 1.11.0, the codec is unchanged in 1.19.0):
  *
  * <pre>{@code
  * {"entries":[

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One file that Spring AI's {@code SimpleVectorStore.load(File)} and {@code load(Resource)} read (Spring AI 1.0 and
- * 1.1): a JSON object from document id to {@code SimpleVectorStoreContent}, as {@code SimpleVectorStore.save(File)}
- * writes it:
+ * One file that Spring AI's {@code SimpleVectorStore.load(File)} and {@code load(Resource)} read: a JSON object from
+ * document id to {@code SimpleVectorStoreContent}, as {@code SimpleVectorStore.save(File)} writes it (tested with Spring
+ * AI 1.1.4; 1.0.3 and 2.0.1 declare the same properties, {@code text} also read as {@code content}):
  *
  * <pre>{@code
  * {
