@@ -244,8 +244,7 @@ public final class Embedder {
                 }
                 pool.shutdownNow();
                 Thread.currentThread().interrupt();
-                throw new EmbeddingException(
-                        "Interrupted while embedding. " + counts(done), done, total - done, e);
+                throw new EmbeddingException("Interrupted while embedding. " + counts(done), done, total - done, e);
             } finally {
                 pool.shutdown();
             }
@@ -323,7 +322,7 @@ public final class Embedder {
          * taken the vectors: a slow sink slows the requests down instead of piling answers up in memory.
          */
         private void send(Batch batch, long sentEpoch) {
-            boolean delivered = false;
+            boolean landed = false;
             ApiException refused = null;
             Stop failure = null;
             try {
@@ -335,7 +334,7 @@ public final class Embedder {
                     return;
                 }
                 deliver(batch, response);
-                delivered = true;
+                landed = true;
             } catch (Refused e) {
                 failure = Stop.failure(e.getMessage(), e.getCause());
             } catch (RuntimeException | Error e) {
@@ -347,7 +346,7 @@ public final class Embedder {
                 lock.lock();
                 try {
                     inFlight--;
-                    if (delivered) {
+                    if (landed) {
                         succeeded();
                     } else if (refused != null) {
                         answeredWithError(batch, sentEpoch, refused);
@@ -511,20 +510,26 @@ public final class Embedder {
         private EmbeddingException toException(Stop reason, long done) {
             long remaining = total - done;
             return switch (reason.kind()) {
-                case PAYMENT -> new PaymentRequiredException(
-                        "GigaChat answered 402 Payment Required for the embeddings (" + reason.message() + "):"
-                                + " the Embeddings quota of this key is used up or was never bought. Buy an"
-                                + " Embeddings package in the billing section of the Sber developer studio"
-                                + " (developers.sber.ru/studio), then run the build again. " + counts(done)
-                                + " Everything already embedded is kept in the cache and will not be sent or paid"
-                                + " for again.",
-                        done,
-                        remaining,
-                        reason.cause());
-                case TOO_LARGE -> new InputTooLargeException(
-                        reason.message() + " " + counts(done), reason.inputIndex(), done, remaining, reason.cause());
-                case FAILURE -> new EmbeddingException(
-                        reason.message() + " " + counts(done), done, remaining, reason.cause());
+                case PAYMENT ->
+                    new PaymentRequiredException(
+                            "GigaChat answered 402 Payment Required for the embeddings (" + reason.message() + "):"
+                                    + " the Embeddings quota of this key is used up or was never bought. Buy an"
+                                    + " Embeddings package in the billing section of the Sber developer studio"
+                                    + " (developers.sber.ru/studio), then run the build again. " + counts(done)
+                                    + " Everything already embedded is kept in the cache and will not be sent or paid"
+                                    + " for again.",
+                            done,
+                            remaining,
+                            reason.cause());
+                case TOO_LARGE ->
+                    new InputTooLargeException(
+                            reason.message() + " " + counts(done),
+                            reason.inputIndex(),
+                            done,
+                            remaining,
+                            reason.cause());
+                case FAILURE ->
+                    new EmbeddingException(reason.message() + " " + counts(done), done, remaining, reason.cause());
             };
         }
 

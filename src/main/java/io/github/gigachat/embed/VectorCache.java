@@ -117,7 +117,8 @@ public final class VectorCache {
         Path file = path(key);
         byte[] bytes = encode(vector);
         Path dir = file.getParent();
-        Path temp = dir.resolve("." + key + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        Path temp = dir.resolve(
+                "." + key + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
             Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (NoSuchFileException e) {

@@ -56,8 +56,7 @@ class EmbedderTest {
         return start(options, EmulatorAccount.DEMO_B2B_PAID, Scope.B2B);
     }
 
-    private GigaChatSession start(
-            UnaryOperator<GigaChatEmulator.Builder> options, EmulatorAccount account, Scope scope)
+    private GigaChatSession start(UnaryOperator<GigaChatEmulator.Builder> options, EmulatorAccount account, Scope scope)
             throws IOException {
         emulator = options.apply(GigaChatEmulator.builder().demoAccounts()).start();
         client = GigaChatClient.create(
@@ -111,8 +110,8 @@ class EmbedderTest {
             vectors.forEach((index, vector) -> assertThat(vector)
                     .as("vector of input #%d", index)
                     .containsExactly(GigaChatEmulator.vector(MODEL, texts.get(index))));
-            tokens.forEach((index, billed) ->
-                    assertThat(billed).isEqualTo(GigaChatEmulator.billedTokens(texts.get(index))));
+            tokens.forEach(
+                    (index, billed) -> assertThat(billed).isEqualTo(GigaChatEmulator.billedTokens(texts.get(index))));
         }
     }
 
@@ -145,7 +144,8 @@ class EmbedderTest {
         assertThat(stats.retries()).isZero();
         assertThat(stats.dimensions()).isEqualTo(1024);
         assertThat(stats.billedTokens())
-                .isEqualTo(texts.stream().mapToLong(GigaChatEmulator::billedTokens).sum())
+                .isEqualTo(
+                        texts.stream().mapToLong(GigaChatEmulator::billedTokens).sum())
                 .isEqualTo(emulator.stats().billedTokens());
         assertThat(emulator.stats().requests(Endpoint.EMBEDDINGS)).isEqualTo(8);
         assertThat(progress.calls).hasSize(8);
@@ -180,7 +180,8 @@ class EmbedderTest {
 
     @Test
     void concurrencyOneSendsOneRequestAtATime() throws Exception {
-        GigaChatSession session = start(b -> b.latency(Duration.ofMillis(10)), EmulatorAccount.DEMO_PERS_PAID, Scope.PERS);
+        GigaChatSession session =
+                start(b -> b.latency(Duration.ofMillis(10)), EmulatorAccount.DEMO_PERS_PAID, Scope.PERS);
         List<String> texts = texts(20);
         Collector sink = new Collector();
 
@@ -216,7 +217,8 @@ class EmbedderTest {
 
     @Test
     void aPersonalAccountWithOneStreamStillCompletesAtConcurrencyFour() throws Exception {
-        GigaChatSession session = start(b -> b.latency(Duration.ofMillis(10)), EmulatorAccount.DEMO_PERS_PAID, Scope.PERS);
+        GigaChatSession session =
+                start(b -> b.latency(Duration.ofMillis(10)), EmulatorAccount.DEMO_PERS_PAID, Scope.PERS);
         List<String> texts = texts(48);
         Collector sink = new Collector();
 
@@ -271,7 +273,10 @@ class EmbedderTest {
                 () -> embedder(session, 4, 2, null).embed(texts(8), sink), EmbeddingException.class);
 
         assertThat(e).isNotInstanceOf(PaymentRequiredException.class);
-        assertThat(e.getMessage()).contains("429").contains("gigachat.embed.concurrency").contains("0 of 8");
+        assertThat(e.getMessage())
+                .contains("429")
+                .contains("gigachat.embed.concurrency")
+                .contains("0 of 8");
         assertThat(e.embedded()).isZero();
         assertThat(e.remaining()).isEqualTo(8);
         assertThat(sink.vectors).isEmpty();
@@ -279,8 +284,8 @@ class EmbedderTest {
         assertThat(pauses).hasSize(Embedder.MAX_THROTTLE_STREAK);
         assertThat(pauses.get(pauses.size() - 1)).isBetween(ms(59_900), ms(60_000));
         // bounded: the first window of 2, then one request per throttled window
-        assertThat(emulator.stats().requests(Endpoint.EMBEDDINGS)).isBetween(
-                Embedder.MAX_THROTTLE_STREAK + 1, Embedder.MAX_THROTTLE_STREAK + 2);
+        assertThat(emulator.stats().requests(Endpoint.EMBEDDINGS))
+                .isBetween(Embedder.MAX_THROTTLE_STREAK + 1, Embedder.MAX_THROTTLE_STREAK + 2);
     }
 
     @Test
@@ -322,7 +327,10 @@ class EmbedderTest {
                 () -> embedder(session, 8, 1, null).embed(texts, sink), InputTooLargeException.class);
 
         assertThat(e.inputIndex()).isEqualTo(5);
-        assertThat(e.getMessage()).contains("Input #5").contains("24000 characters").contains("413");
+        assertThat(e.getMessage())
+                .contains("Input #5")
+                .contains("24000 characters")
+                .contains("413");
         // [0..7] -> [0..3] ok, [4..7] -> [4,5] -> [4] ok, [5] refused; [6,7] never sent
         assertThat(sink.vectors.keySet()).containsExactlyInAnyOrder(0, 1, 2, 3, 4);
         assertThat(e.embedded()).isEqualTo(5);
@@ -357,7 +365,9 @@ class EmbedderTest {
     void paymentRequiredWhenTheBalanceRunsOutKeepsEverythingPaidFor() throws Exception {
         GigaChatSession session = start(b -> b.latency(Duration.ofMillis(20)));
         List<String> texts = texts(48);
-        long perBatch = texts.subList(0, 4).stream().mapToLong(GigaChatEmulator::billedTokens).sum();
+        long perBatch = texts.subList(0, 4).stream()
+                .mapToLong(GigaChatEmulator::billedTokens)
+                .sum();
         emulator.setBalance(B2B, "embeddings", 5 * perBatch + perBatch / 2); // pays for exactly 5 batches of 4
         Collector sink = new Collector();
 
@@ -366,7 +376,9 @@ class EmbedderTest {
 
         assertThat(e.embedded()).isEqualTo(20);
         assertThat(e.remaining()).isEqualTo(28);
-        assertThat(emulator.stats().embeddedTexts()).as("everything billed reached the sink").isEqualTo(20);
+        assertThat(emulator.stats().embeddedTexts())
+                .as("everything billed reached the sink")
+                .isEqualTo(20);
         sink.assertCorrect(texts, 20);
         assertThat(e.getMessage())
                 .contains("402")
@@ -407,8 +419,8 @@ class EmbedderTest {
         AtomicBoolean injected = new AtomicBoolean();
         Embedder.ProgressListener injectOnce = (done, total, requests, retries) -> {
             if (injected.compareAndSet(false, true)) {
-                emulator.injectFault(Fault.on(Endpoint.EMBEDDINGS)
-                        .status(402, "{\"status\":402,\"message\":\"Payment Required\"}"));
+                emulator.injectFault(
+                        Fault.on(Endpoint.EMBEDDINGS).status(402, "{\"status\":402,\"message\":\"Payment Required\"}"));
             }
         };
 
@@ -425,8 +437,7 @@ class EmbedderTest {
     void anUnpaidAccountFailsAtOnceWithNothingEmbedded() throws Exception {
         GigaChatSession session = start(b -> b, EmulatorAccount.DEMO_PERS_UNPAID, Scope.PERS);
         PaymentRequiredException e = catchThrowableOfType(
-                () -> embedder(session, 4, 1, null).embed(texts(10), new Collector()),
-                PaymentRequiredException.class);
+                () -> embedder(session, 4, 1, null).embed(texts(10), new Collector()), PaymentRequiredException.class);
         assertThat(e.embedded()).isZero();
         assertThat(e.remaining()).isEqualTo(10);
         assertThat(e.getMessage()).contains("0 of 10");
@@ -450,7 +461,10 @@ class EmbedderTest {
                 () -> embedder(session, 4, 1, injectOnce).embed(texts, sink), EmbeddingException.class);
 
         assertThat(e).isNotInstanceOf(PaymentRequiredException.class);
-        assertThat(e.getMessage()).contains("503").contains("Service Unavailable").contains("4 of 16");
+        assertThat(e.getMessage())
+                .contains("503")
+                .contains("Service Unavailable")
+                .contains("4 of 16");
         assertThat(e.embedded()).isEqualTo(4);
         assertThat(sink.vectors.keySet()).containsExactlyInAnyOrder(0, 1, 2, 3);
         // the client retried the second batch per its policy (4 attempts), then the run stopped
@@ -478,7 +492,9 @@ class EmbedderTest {
         emulator.injectFault(Fault.on(Endpoint.EMBEDDINGS).unexpectedShape());
         EmbeddingException e = catchThrowableOfType(
                 () -> embedder(session, 4, 1, null).embed(texts(8), new Collector()), EmbeddingException.class);
-        assertThat(e.getMessage()).contains("POST /embeddings answered HTTP 200 but").contains("0 of 8");
+        assertThat(e.getMessage())
+                .contains("POST /embeddings answered HTTP 200 but")
+                .contains("0 of 8");
     }
 
     @Test
@@ -529,10 +545,36 @@ class EmbedderTest {
         EmbeddingException e = catchThrowableOfType(
                 () -> embedder(session, 4, 1, null).embed(texts(16), fullDisk), EmbeddingException.class);
 
-        assertThat(e.getMessage()).contains("Could not store the vector of input #6").contains("No space left");
+        assertThat(e.getMessage())
+                .contains("Could not store the vector of input #6")
+                .contains("No space left");
         assertThat(e.embedded()).isEqualTo(6);
         assertThat(e.remaining()).isEqualTo(10);
         assertThat(emulator.stats().requests(Endpoint.EMBEDDINGS)).isEqualTo(2);
+    }
+
+    @Test
+    void anInterruptStopsTheRunAndKeepsTheInterruptStatus() throws Exception {
+        GigaChatSession session = start(b -> b.latency(Duration.ofMillis(5)));
+        Thread caller = Thread.currentThread();
+        AtomicBoolean interrupted = new AtomicBoolean();
+        Embedder.ProgressListener interruptOnce = (done, total, requests, retries) -> {
+            if (interrupted.compareAndSet(false, true)) {
+                caller.interrupt();
+            }
+        };
+        Collector sink = new Collector();
+
+        EmbeddingException e = catchThrowableOfType(
+                () -> embedder(session, 4, 1, interruptOnce).embed(texts(40), sink), EmbeddingException.class);
+
+        assertThat(Thread.interrupted())
+                .as("interrupt status restored (and cleared here)")
+                .isTrue();
+        assertThat(e.getMessage()).contains("Interrupted");
+        assertThat(e.getCause()).isInstanceOf(InterruptedException.class);
+        assertThat(e.embedded()).isEqualTo(sink.vectors.size()).isLessThan(40);
+        assertThat(e.remaining()).isEqualTo(40 - e.embedded());
     }
 
     @Test
@@ -553,7 +595,10 @@ class EmbedderTest {
         List<String> texts = texts(30);
 
         embedder(session, 8, 3, null)
-                .embed(texts, (index, vector, tokens) -> cache.put(VectorCache.key(MODEL, settings, texts.get(index)), vector));
+                .embed(
+                        texts,
+                        (index, vector, tokens) ->
+                                cache.put(VectorCache.key(MODEL, settings, texts.get(index)), vector));
 
         for (String text : texts) {
             assertThat(cache.get(VectorCache.key(MODEL, settings, text)))

@@ -92,8 +92,7 @@ class VectorCacheTest {
         assertThat(bytes[4]).isEqualTo((byte) 1);
         assertThat(bytes[8]).isEqualTo((byte) 2);
         // 1.0f is 0x3f800000: little-endian it ends in 0x80, 0x3f
-        assertThat(new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]})
-                .containsExactly(0, 0, (byte) 0x80, 0x3f);
+        assertThat(new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]}).containsExactly(0, 0, (byte) 0x80, 0x3f);
     }
 
     @Test
@@ -295,7 +294,8 @@ class VectorCacheTest {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".tmp"))
+                    .toList();
         }
     }
 }
