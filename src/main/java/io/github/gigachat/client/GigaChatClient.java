@@ -119,6 +119,14 @@ public final class GigaChatClient implements AutoCloseable {
      * answer; throws {@link ApiException} for other statuses and {@link UnexpectedResponseException} for redirects.
      */
     HttpTransport.Response call(String endpoint, Supplier<HttpTransport.Request> request) {
+        return call(endpoint, request, true);
+    }
+
+    /**
+     * As {@link #call(String, Supplier)}; with {@code retryThrottling} false a 429 is thrown at once instead of being
+     * retried (server errors and transport failures still are), for callers that pace themselves.
+     */
+    HttpTransport.Response call(String endpoint, Supplier<HttpTransport.Request> request, boolean retryThrottling) {
         Instant start = now();
         for (int attempt = 0; ; attempt++) {
             GigaChatException failure;
@@ -139,7 +147,7 @@ public final class GigaChatClient implements AutoCloseable {
                                     + " instead of answering (a login page or a captive proxy?)");
                 }
                 ApiException error = Responses.error(endpoint, response, masker);
-                if (!error.isTransient()) {
+                if (!error.isTransient() || (error.status() == 429 && !retryThrottling)) {
                     throw error;
                 }
                 failure = error;

@@ -55,7 +55,7 @@ public final class GigaChatSession {
 
     /** {@code GET /models}. */
     public List<ModelInfo> models() {
-        return authenticated("GET /models", "GET", "/models", null, response -> {
+        return authenticated("GET /models", "GET", "/models", null, true, response -> {
             Json.Node data = json("GET /models", response).get("data");
             if (!data.isArray()) {
                 throw new ShapeException("JSON without a 'data' list of models");
@@ -76,7 +76,7 @@ public final class GigaChatSession {
 
     /** {@code GET /balance}: prepaid accounts only; pay-as-you-go accounts get 403. */
     public Balance balance() {
-        return authenticated("GET /balance", "GET", "/balance", null, response -> {
+        return authenticated("GET /balance", "GET", "/balance", null, true, response -> {
             Json.Node list = json("GET /balance", response).get("balance");
             if (!list.isArray()) {
                 throw new ShapeException("JSON without a 'balance' list");
@@ -92,10 +92,29 @@ public final class GigaChatSession {
         });
     }
 
+    /** What a call does when the API answers 429 Too Many Requests. */
+    public enum OnThrottle {
+        /** Wait and retry per the client's {@link RetryPolicy} (honouring {@code Retry-After}), like any transient error. */
+        RETRY,
+        /**
+         * Throw the {@link ApiException} (status 429, with {@link ApiException#retryAfterSeconds()}) at once, for a
+         * caller that paces its own requests and needs to learn of every 429. Server errors and transport failures are
+         * still retried, and a 401 still refreshes the token once.
+         */
+        THROW
+    }
+
     /** {@code POST /embeddings}; vectors are returned in input order, matched by {@code index}. */
     public EmbeddingResponse embed(String model, List<String> texts) {
+        return embed(model, texts, OnThrottle.RETRY);
+    }
+
+    /** {@code POST /embeddings} with a choice of what a 429 does; vectors are returned in input order. */
+    public EmbeddingResponse embed(String model, List<String> texts, OnThrottle onThrottle) {
         String endpoint = "POST /embeddings";
-        return authenticated(endpoint, "POST", "/embeddings", Json.modelAndInput(model, texts), response -> {
+        boolean retryThrottling = Objects.requireNonNull(onThrottle, "onThrottle") == OnThrottle.RETRY;
+        byte[] request = Json.modelAndInput(model, texts);
+        return authenticated(endpoint, "POST", "/embeddings", request, retryThrottling, response -> {
             Responses.requireJsonBody(endpoint, response);
             EmbeddingsReader.Parsed parsed;
             try {
@@ -125,7 +144,7 @@ public final class GigaChatSession {
     /** {@code POST /tokens/count}. */
     public List<TokenCount> countTokens(String model, List<String> texts) {
         String endpoint = "POST /tokens/count";
-        return authenticated(endpoint, "POST", "/tokens/count", Json.modelAndInput(model, texts), response -> {
+        return authenticated(endpoint, "POST", "/tokens/count", Json.modelAndInput(model, texts), true, response -> {
             Json.Node body = json(endpoint, response);
             if (!body.isArray() || body.size() != texts.size()) {
                 throw new ShapeException("not a list with one entry per input");
@@ -147,7 +166,12 @@ public final class GigaChatSession {
     }
 
     private <T> T authenticated(
-            String endpoint, String method, String path, byte[] body, Function<HttpTransport.Response, T> parse) {
+            String endpoint,
+            String method,
+            String path,
+            byte[] body,
+            boolean retryThrottling,
+            Function<HttpTransport.Response, T> parse) {
         for (int attempt = 0; ; attempt++) {
             AccessToken current = token();
             HttpTransport.Response response;
@@ -159,7 +183,8 @@ public final class GigaChatSession {
                                 client.api(path),
                                 Map.of("Authorization", "Bearer " + current.value(), "Accept", "application/json"),
                                 body,
-                                body == null ? null : ContentType.APPLICATION_JSON));
+                                body == null ? null : ContentType.APPLICATION_JSON),
+                        retryThrottling);
             } catch (ApiException e) {
                 if (e.status() == 401 && attempt == 0) {
                     invalidate(current);

@@ -347,6 +347,63 @@ class GigaChatClientTest {
     }
 
     @Test
+    void embeddingsWithOnThrottleThrowReportA429AtOnceWithItsRetryAfter() {
+        tokenAnswers(inThirtyMinutes());
+        server.stubFor(post("/api/v1/embeddings")
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "7")
+                        .withBody("{\"status\":429,\"message\":\"Too many requests\"}")));
+
+        assertThatThrownBy(() -> client.session(key, Scope.PERS)
+                        .embed("Embeddings", List.of("a"), GigaChatSession.OnThrottle.THROW))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(429);
+                    assertThat(e.retryAfterSeconds()).contains(7L);
+                });
+        server.verify(1, postRequestedFor(urlEqualTo("/api/v1/embeddings")));
+        assertThat(waits).isEmpty();
+        assertThat(client.retryCount()).isZero();
+    }
+
+    @Test
+    void embeddingsWithOnThrottleThrowStillRetryServerErrors() {
+        tokenAnswers(inThirtyMinutes());
+        server.stubFor(post("/api/v1/embeddings")
+                .inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("ok"));
+        server.stubFor(post("/api/v1/embeddings")
+                .inScenario("flaky")
+                .whenScenarioStateIs("ok")
+                .willReturn(okJson("{\"data\":[{\"index\":0,\"embedding\":[1.0,2.0]}]}")));
+
+        EmbeddingResponse response =
+                client.session(key, Scope.PERS).embed("Embeddings", List.of("a"), GigaChatSession.OnThrottle.THROW);
+        assertThat(response.embeddings().get(0).vector()).containsExactly(1f, 2f);
+        assertThat(waits).hasSize(1);
+        server.verify(2, postRequestedFor(urlEqualTo("/api/v1/embeddings")));
+    }
+
+    @Test
+    void embeddingsRetryA429ByDefault() {
+        tokenAnswers(inThirtyMinutes());
+        server.stubFor(post("/api/v1/embeddings")
+                .inScenario("throttled")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2"))
+                .willSetStateTo("ok"));
+        server.stubFor(post("/api/v1/embeddings")
+                .inScenario("throttled")
+                .whenScenarioStateIs("ok")
+                .willReturn(okJson("{\"data\":[{\"index\":0,\"embedding\":[1.0]}]}")));
+
+        client.session(key, Scope.PERS).embed("Embeddings", List.of("a"));
+        assertThat(waits).containsExactly(Duration.ofSeconds(2));
+    }
+
+    @Test
     void givesUpAfterTheLastAttemptWithTheLastError() {
         tokenAnswers(inThirtyMinutes());
         server.stubFor(get("/api/v1/models").willReturn(aResponse().withStatus(503)));
