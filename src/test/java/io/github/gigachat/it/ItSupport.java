@@ -30,13 +30,23 @@ public final class ItSupport {
             "GIGACHAT_API_PERS",
             Map.of("embeddings", 1_000_000L));
 
+    /** A prepaid account whose embeddings balance runs out after a few chunks. */
+    public static final EmulatorAccount LIMITED = EmulatorAccount.prepaid(
+            "1a2b3c4d-0000-4000-8000-0000000000aa",
+            "limited-balance-secret-01",
+            "GIGACHAT_API_B2B",
+            Map.of("embeddings", 60L));
+
     private ItSupport() {}
 
     /** Starts an emulator with the demo and canary accounts and passes its URLs to the build as -D properties. */
     @SuppressWarnings("unchecked")
     public static void startEmulator(Map<String, Object> context) throws IOException {
-        GigaChatEmulator emulator =
-                GigaChatEmulator.builder().demoAccounts().account(CANARY).start();
+        GigaChatEmulator emulator = GigaChatEmulator.builder()
+                .demoAccounts()
+                .account(CANARY)
+                .account(LIMITED)
+                .start();
         context.put("emulator", emulator);
         Properties userProperties = (Properties) context.get("userProperties");
         userProperties.put("gigachat.authUrl", emulator.authUrl().toString());

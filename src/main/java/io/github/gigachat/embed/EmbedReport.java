@@ -1,0 +1,212 @@
+package io.github.gigachat.embed;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import io.github.gigachat.io.AtomicFiles;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a run of {@code gigachat:embed} did, for {@code target/gigachat/embed-report.json} and the log. */
+public record EmbedReport(
+        String model,
+        List<String> formats,
+        long files,
+        long chunks,
+        long cacheHits,
+        long newChunks,
+        long estimatedTokens,
+        long billedTokens,
+        long requests,
+        long retries,
+        int dimensions,
+        List<String> outputs,
+        List<String> skippedFiles,
+        boolean dryRun,
+        boolean upToDate,
+        boolean emulated,
+        String failure,
+        long durationMs) {
+
+    static final int SCHEMA_VERSION = 1;
+    private static final JsonFactory JSON = new JsonFactory();
+
+    static Builder builder(EmbedRun.Settings settings) {
+        return new Builder(settings);
+    }
+
+    /** The report as JSON: fields in a fixed order, no timestamps. */
+    public String toJson() {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.setPrettyPrinter(new DefaultPrettyPrinter());
+            json.writeStartObject();
+            json.writeNumberField("schemaVersion", SCHEMA_VERSION);
+            json.writeStringField("outcome", failure == null ? (dryRun ? "DRY_RUN" : "OK") : "FAILED");
+            if (failure != null) {
+                json.writeStringField("failure", failure);
+            }
+            json.writeStringField("model", model);
+            strings(json, "formats", formats);
+            json.writeNumberField("files", files);
+            json.writeNumberField("chunks", chunks);
+            json.writeNumberField("cacheHits", cacheHits);
+            json.writeNumberField("newChunks", newChunks);
+            json.writeNumberField("estimatedTokens", estimatedTokens);
+            json.writeNumberField("tokens", billedTokens);
+            json.writeNumberField("requests", requests);
+            json.writeNumberField("retries", retries);
+            json.writeNumberField("dimensions", dimensions);
+            strings(json, "outputs", outputs);
+            strings(json, "skippedFiles", skippedFiles);
+            json.writeBooleanField("dryRun", dryRun);
+            json.writeBooleanField("upToDate", upToDate);
+            json.writeBooleanField("emulated", emulated);
+            json.writeNumberField("durationMs", durationMs);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out + "\n";
+    }
+
+    private static void strings(JsonGenerator json, String name, List<String> values) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
+    }
+
+    void write(Path file) throws IOException {
+        if (file != null) {
+            AtomicFiles.write(file, toJson());
+        }
+    }
+
+    /** Collects the figures as the run goes. */
+    static final class Builder {
+        private final EmbedRun.Settings settings;
+        private long files;
+        private long chunks;
+        private long cacheHits;
+        private long newChunks;
+        private long estimatedTokens;
+        private long billedTokens;
+        private long requests;
+        private long retries;
+        private int dimensions;
+        private List<String> outputs = List.of();
+        private final List<String> skippedFiles = new ArrayList<>();
+        private boolean dryRun;
+        private boolean upToDate;
+        private String failure;
+        private Duration duration = Duration.ZERO;
+
+        private Builder(EmbedRun.Settings settings) {
+            this.settings = settings;
+        }
+
+        Builder files(long value) {
+            files = value;
+            return this;
+        }
+
+        Builder chunks(long value) {
+            chunks = value;
+            return this;
+        }
+
+        Builder cacheHits(long value) {
+            cacheHits = value;
+            return this;
+        }
+
+        Builder newChunks(long value) {
+            newChunks = value;
+            return this;
+        }
+
+        Builder estimatedTokens(long value) {
+            estimatedTokens = value;
+            return this;
+        }
+
+        Builder billedTokens(long value) {
+            billedTokens = value;
+            return this;
+        }
+
+        Builder requests(long value) {
+            requests = value;
+            return this;
+        }
+
+        Builder retries(long value) {
+            retries = value;
+            return this;
+        }
+
+        Builder dimensions(int value) {
+            dimensions = value;
+            return this;
+        }
+
+        Builder outputs(List<String> value) {
+            outputs = List.copyOf(value);
+            return this;
+        }
+
+        synchronized Builder skippedFile(String warning) {
+            skippedFiles.add(warning);
+            return this;
+        }
+
+        Builder dryRun(boolean value) {
+            dryRun = value;
+            return this;
+        }
+
+        Builder upToDate(boolean value) {
+            upToDate = value;
+            return this;
+        }
+
+        Builder failure(String value) {
+            failure = value;
+            return this;
+        }
+
+        Builder duration(Duration value) {
+            duration = value;
+            return this;
+        }
+
+        synchronized EmbedReport build() {
+            return new EmbedReport(
+                    settings.model(),
+                    settings.formats(),
+                    files,
+                    chunks,
+                    cacheHits,
+                    newChunks,
+                    estimatedTokens,
+                    billedTokens,
+                    requests,
+                    retries,
+                    dimensions,
+                    outputs,
+                    List.copyOf(skippedFiles),
+                    dryRun,
+                    upToDate,
+                    settings.emulated(),
+                    failure,
+                    duration.toMillis());
+        }
+    }
+}

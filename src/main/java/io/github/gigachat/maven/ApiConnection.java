@@ -1,0 +1,113 @@
+package io.github.gigachat.maven;
+
+import io.github.gigachat.client.AccessToken;
+import io.github.gigachat.client.ApiException;
+import io.github.gigachat.client.AuthorizationKey;
+import io.github.gigachat.client.ClientConfig;
+import io.github.gigachat.client.GigaChatClient;
+import io.github.gigachat.client.GigaChatException;
+import io.github.gigachat.client.GigaChatSession;
+import io.github.gigachat.client.InvalidKeyException;
+import io.github.gigachat.client.KeyFormat;
+import io.github.gigachat.client.Scope;
+import io.github.gigachat.client.ScopeDiscovery;
+import io.github.gigachat.client.SecretMasker;
+import io.github.gigachat.emulator.EmulatorAccount;
+import io.github.gigachat.emulator.GigaChatEmulator;
+import java.io.IOException;
+import org.apache.maven.plugin.MojoExecutionException;
+
+/**
+ * An authenticated API session for a goal that calls the API (not the checks of {@code verify}): the key checked
+ * locally, its scope found, a token in hand. Against the built-in emulator when asked; closes what it opened.
+ */
+final class ApiConnection implements AutoCloseable {
+    private final GigaChatEmulator emulator;
+    private final GigaChatClient client;
+    private final GigaChatSession session;
+
+    private ApiConnection(GigaChatEmulator emulator, GigaChatClient client, GigaChatSession session) {
+        this.emulator = emulator;
+        this.client = client;
+        this.session = session;
+    }
+
+    GigaChatSession session() {
+        return session;
+    }
+
+    GigaChatClient client() {
+        return client;
+    }
+
+    /** Connects to the built-in emulator with its demo key (a prepaid PERS account, unless scope says otherwise). */
+    static ApiConnection toEmulator(SecretMasker masker, Scope scope) throws MojoExecutionException {
+        GigaChatEmulator emulator;
+        try {
+            emulator = GigaChatEmulator.builder().demoAccounts().start();
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot start the GigaChat emulator on 127.0.0.1: " + e.getMessage(), e);
+        }
+        EmulatorAccount account = scope == Scope.B2B
+                ? EmulatorAccount.DEMO_B2B_PAID
+                : scope == Scope.CORP ? EmulatorAccount.DEMO_CORP_POSTPAID : EmulatorAccount.DEMO_PERS_PAID;
+        ClientConfig config = ClientConfig.builder()
+                .authUrl(emulator.authUrl())
+                .baseUrl(emulator.baseUrl())
+                .build();
+        try {
+            return connect(emulator, config, account.authorizationKey(), "the emulator's demo key", null, masker);
+        } catch (MojoExecutionException | RuntimeException e) {
+            emulator.close();
+            throw e;
+        }
+    }
+
+    /** Connects to the configured service with the key found in the environment or settings.xml. */
+    static ApiConnection toService(
+            ClientConfig config, MavenCredentials.Found credentials, Scope scope, SecretMasker masker)
+            throws MojoExecutionException {
+        if (credentials.raw() == null) {
+            throw new MojoExecutionException("No GigaChat key found. " + credentials.missingHelp());
+        }
+        return connect(null, config, credentials.raw(), credentials.description(), scope, masker);
+    }
+
+    private static ApiConnection connect(
+            GigaChatEmulator emulator,
+            ClientConfig config,
+            String rawKey,
+            String source,
+            Scope scope,
+            SecretMasker masker)
+            throws MojoExecutionException {
+        AuthorizationKey key;
+        try {
+            key = KeyFormat.check(rawKey).key();
+        } catch (InvalidKeyException e) {
+            throw new MojoExecutionException(e.getMessage() + " Fix the value in " + source + ".");
+        }
+        key.registerWith(masker);
+        GigaChatClient client = GigaChatClient.create(config, masker);
+        try {
+            AccessToken token = ScopeDiscovery.token(client, key, scope);
+            return new ApiConnection(
+                    emulator, client, client.session(key, token.scope()).withToken(token));
+        } catch (ApiException e) {
+            client.close();
+            throw new MojoExecutionException(masker.mask("GigaChat refused the key from " + source + ": "
+                    + e.getMessage() + ". Run 'mvn gigachat:verify' for a diagnosis."));
+        } catch (GigaChatException e) {
+            client.close();
+            throw new MojoExecutionException(masker.mask("Cannot reach GigaChat: " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+}
