@@ -23,10 +23,11 @@ import java.util.Objects;
  * atoms has a strength, from a top-level heading down to a cut inside a word.
  *
  * <p>Atoms are then packed greedily. From its first atom a chunk extends as far as the limit allows; it ends at the
- * strongest boundary within that reach (the furthest one among equals), with one condition against tiny chunks: a
- * section boundary counts only once the chunk holds a quarter of the limit, a paragraph, line, sentence or word
- * boundary only once it holds half. So a section that fits stays whole, small neighbouring sections share a chunk, and
- * a large section is cut between paragraphs. A chunk does not end right after a heading if anything else will do: when
+ * strongest boundary within that reach (the furthest one among equals), with conditions against small chunks: a
+ * section boundary counts once the chunk holds a quarter of the limit, a paragraph, list item or sentence end once it
+ * holds a third, a line break or a space once it holds half; and a cut inside a section should leave at least a quarter
+ * of the limit of that section for the next chunk. So a section that fits stays whole, small neighbouring sections
+ * share a chunk, and a large section is cut between paragraphs. A chunk does not end right after a heading if anything else will do: when
  * the paragraph after a heading is too large to join it whole, the heading takes the paragraph's first sentences.
  *
  * <p>With overlap, a chunk first repeats the last whole words of the previous chunk, up to {@code overlapTokens}
@@ -430,7 +431,10 @@ public final class MarkdownChunker {
             return chunks;
         }
 
-        /** The fill a chunk needs before it may end at a boundary of this strength. */
+        /**
+         * The fill a chunk needs before it may end at a boundary of this strength: the weaker the boundary, the fuller
+         * the chunk must be.
+         */
         private long threshold(int strength) {
             if (strength == END || strength == CHARACTER) {
                 return 0;
@@ -438,7 +442,10 @@ public final class MarkdownChunker {
             if (strength < 0) {
                 return Long.MAX_VALUE; // after a heading, or an inner cut
             }
-            return strength > PARAGRAPH ? (max + 3) / 4 : (max + 1) / 2;
+            if (strength >= SECTION) {
+                return (max + 3) / 4;
+            }
+            return strength >= SENTENCE ? (max + 2) / 3 : (max + 1) / 2;
         }
 
         /**

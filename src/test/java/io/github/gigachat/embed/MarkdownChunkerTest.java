@@ -209,6 +209,30 @@ class MarkdownChunkerTest {
     }
 
     @Test
+    void aCutInsideASectionLeavesNoScrapToOpenTheNextSection() throws IOException {
+        List<Chunk> chunks = split(fixture("guide-en.md"), 64, 0);
+        Chunk end = chunkContaining(chunks, "never the value");
+        assertThat(end.text()).doesNotContain("Troubleshooting");
+        assertThat(end.headings()).containsExactly("Acme Search Guide", "Configuration", "Credentials");
+    }
+
+    @Test
+    void hardWrappedProseIsCutAtSentenceEndsRatherThanLineBreaks() {
+        String paragraph = "The cache is keyed by the model, the text and the chunker settings. A chunk whose text\n"
+                + "did not change is never sent again, not even after a clean build. Corrupt entries are\n"
+                + "detected and embedded again. Writes are atomic, so two builds may share one cache\n"
+                + "directory without harm. Nothing here needs to be configured by hand.";
+        TextFile file = markdown("# Cache\n\n" + paragraph + "\n\n" + paragraph + "\n");
+        List<Chunk> chunks = split(file, 64, 0);
+        assertThat(chunks.size()).isGreaterThan(2);
+        assertThat(chunks).allSatisfy(c -> assertThat(c.text()).endsWith("."));
+
+        // a sentence end a little short of half the limit still beats a line break further on
+        List<Chunk> russian = split(fixture("guide-ru.md"), 64, 0);
+        assertThat(chunkContaining(russian, "Плагин читает параметры").text()).endsWith("из системных свойств.");
+    }
+
+    @Test
     void aLongRussianParagraphIsCutAtSentenceEnds() {
         String sentence = "Каждый фрагмент документации получает собственный вектор, и поиск находит ближайший. ";
         String paragraph = sentence.repeat(40) + "Вопрос? Ответ! Многоточие… Конец.";
