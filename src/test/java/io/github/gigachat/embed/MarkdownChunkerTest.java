@@ -217,7 +217,7 @@ class MarkdownChunkerTest {
     }
 
     @Test
-    void hardWrappedProseIsCutAtSentenceEndsRatherThanLineBreaks() {
+    void hardWrappedProseIsCutAtSentenceEndsRatherThanLineBreaks() throws IOException {
         String paragraph = "The cache is keyed by the model, the text and the chunker settings. A chunk whose text\n"
                 + "did not change is never sent again, not even after a clean build. Corrupt entries are\n"
                 + "detected and embedded again. Writes are atomic, so two builds may share one cache\n"
