@@ -48,7 +48,9 @@ final class GlobPattern {
         }
         List<String> collapsed = new ArrayList<>();
         for (String name : names) {
-            if (!(name.equals(ANY_DIRECTORIES) && !collapsed.isEmpty() && collapsed.get(collapsed.size() - 1).equals(ANY_DIRECTORIES))) {
+            if (!(name.equals(ANY_DIRECTORIES)
+                    && !collapsed.isEmpty()
+                    && collapsed.get(collapsed.size() - 1).equals(ANY_DIRECTORIES))) {
                 collapsed.add(name);
             }
         }

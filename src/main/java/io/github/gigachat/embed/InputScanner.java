@@ -58,7 +58,9 @@ public final class InputScanner {
      * @param warnings receives one message per skipped file or directory
      */
     public InputScanner(Path projectBase, long maxFileBytes, Consumer<String> warnings) {
-        this.projectBase = Objects.requireNonNull(projectBase, "projectBase").toAbsolutePath().normalize();
+        this.projectBase = Objects.requireNonNull(projectBase, "projectBase")
+                .toAbsolutePath()
+                .normalize();
         if (maxFileBytes <= 0) {
             throw new IllegalArgumentException("maxFileBytes is " + maxFileBytes + ": use a positive number of bytes");
         }
@@ -82,7 +84,10 @@ public final class InputScanner {
         for (CompiledSet set : compiled) {
             if (Files.isDirectory(set.directory)) {
                 Files.walkFileTree(
-                        set.directory, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new Visitor(set, files, seen));
+                        set.directory,
+                        EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+                        Integer.MAX_VALUE,
+                        new Visitor(set, files, seen));
             } else if (Files.exists(set.directory)) {
                 warnings.accept("Skipping file set " + relative(set.directory) + ": it is a file, not a directory");
             }
@@ -177,9 +182,10 @@ public final class InputScanner {
                 return null;
             }
         }
-        int offset = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
-                ? 3
-                : 0;
+        int offset =
+                bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
+                        ? 3
+                        : 0;
         String text = decode(bytes, offset, relativePath);
         if (text == null) {
             return null;
@@ -270,7 +276,8 @@ public final class InputScanner {
                 return FileVisitResult.CONTINUE;
             }
             if (attrs.isSymbolicLink()) {
-                warnings.accept("Skipping " + relativePath + ": it is a broken symbolic link (its target does not exist)");
+                warnings.accept(
+                        "Skipping " + relativePath + ": it is a broken symbolic link (its target does not exist)");
             } else if (!attrs.isRegularFile()) {
                 warnings.accept("Skipping " + relativePath + ": it is not a regular file");
             } else {
@@ -301,7 +308,8 @@ public final class InputScanner {
         @Override
         public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
             if (exc != null) {
-                warnings.accept("Could not list all of " + relative(dir) + " (" + describe(exc) + "); files in it may be missing");
+                warnings.accept("Could not list all of " + relative(dir) + " (" + describe(exc)
+                        + "); files in it may be missing");
             }
             return FileVisitResult.CONTINUE;
         }

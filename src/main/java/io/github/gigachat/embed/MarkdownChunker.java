@@ -45,6 +45,7 @@ public final class MarkdownChunker {
      * left alone: such cuts are chosen only when nothing else will do, and then sentence ends before line breaks.
      */
     static final int INNER = 10;
+
     static final int CHARACTER = 0;
     static final int WORD = 1;
     static final int LINE = 2;

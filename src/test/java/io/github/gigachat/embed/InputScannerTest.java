@@ -198,7 +198,8 @@ class InputScannerTest {
 
         List<TextFile> files = scan(FileSetSpec.of(Path.of("docs")), FileSetSpec.of(outside));
 
-        String outsidePath = project.relativize(outside.resolve("shared.md")).toString().replace('\\', '/');
+        String outsidePath =
+                project.relativize(outside.resolve("shared.md")).toString().replace('\\', '/');
         assertThat(outsidePath).startsWith("../");
         assertThat(paths(files)).containsExactlyInAnyOrder("docs/linked.md", outsidePath);
         assertThat(files).allSatisfy(f -> assertThat(f.text()).isEqualTo("shared"));

@@ -51,8 +51,11 @@ class MarkdownChunkerTest {
             assertThat(chunk.source()).isEqualTo(file.relativePath());
             assertThat(text.substring(chunk.start(), chunk.end())).as(where).isEqualTo(chunk.text());
             assertThat(chunk.text()).as(where).isNotEmpty();
-            assertThat(TokenEstimator.isSpace(chunk.text().codePointAt(0))).as(where + " starts with whitespace").isFalse();
-            assertThat(TokenEstimator.isSpace(chunk.text().codePointBefore(chunk.text().length())))
+            assertThat(TokenEstimator.isSpace(chunk.text().codePointAt(0)))
+                    .as(where + " starts with whitespace")
+                    .isFalse();
+            assertThat(TokenEstimator.isSpace(
+                            chunk.text().codePointBefore(chunk.text().length())))
                     .as(where + " ends with whitespace")
                     .isFalse();
             assertThat(TokenEstimator.estimate(chunk.text())).as(where).isLessThanOrEqualTo(max);
@@ -78,8 +81,8 @@ class MarkdownChunkerTest {
         }
         for (int k = 0; k < text.length(); k++) {
             if (!covered[k] && !TokenEstimator.isSpace(text.charAt(k))) {
-                throw new AssertionError(file.relativePath() + ": character " + k + " ('" + text.charAt(k)
-                        + "') is in no chunk");
+                throw new AssertionError(
+                        file.relativePath() + ": character " + k + " ('" + text.charAt(k) + "') is in no chunk");
             }
         }
     }
@@ -112,7 +115,8 @@ class MarkdownChunkerTest {
     void everyChunkRemembersItsHeadingPath() throws IOException {
         List<Chunk> chunks = split(fixture("guide-en.md"), 64, 0);
         assertThat(chunks.size()).isGreaterThan(3);
-        assertThat(chunkContaining(chunks, "Vectors that are already in the cache").headings())
+        assertThat(chunkContaining(chunks, "Vectors that are already in the cache")
+                        .headings())
                 .containsExactly("Acme Search Guide", "Installation", "Offline builds");
         assertThat(chunkContaining(chunks, "The key is never a POM parameter").headings())
                 .containsExactly("Acme Search Guide", "Configuration", "Credentials");
@@ -125,7 +129,8 @@ class MarkdownChunkerTest {
         List<Chunk> chunks = split(fixture("guide-ru.md"), 64, 0);
         assertThat(chunkContaining(chunks, "плагин не обращается к сети").headings())
                 .containsExactly("Руководство по поиску", "Установка", "Сборка без сети");
-        assertThat(chunkContaining(chunks, "Ключ никогда не бывает параметром POM").headings())
+        assertThat(chunkContaining(chunks, "Ключ никогда не бывает параметром POM")
+                        .headings())
                 .containsExactly("Руководство по поиску", "Настройка", "Ключ доступа");
     }
 
@@ -134,13 +139,15 @@ class MarkdownChunkerTest {
         TextFile en = fixture("guide-en.md");
         TextFile ru = fixture("guide-ru.md");
         for (int max : new int[] {64, 128, 512}) {
-            String block = en.text().substring(en.text().indexOf("```bash"), en.text().indexOf("```\n", 400) + 3);
+            String block =
+                    en.text().substring(en.text().indexOf("```bash"), en.text().indexOf("```\n", 400) + 3);
             List<Chunk> chunks = split(en, max, 0);
             assertThat(chunkContaining(chunks, "```bash").text()).contains(block);
             assertThat(chunks).allSatisfy(c -> assertThat(c.headings())
                     .noneMatch(h -> h.contains("shell comment") || h.contains("Neither")));
 
-            String tilde = ru.text().substring(ru.text().indexOf("~~~java"), ru.text().lastIndexOf("~~~") + 3);
+            String tilde =
+                    ru.text().substring(ru.text().indexOf("~~~java"), ru.text().lastIndexOf("~~~") + 3);
             List<Chunk> russian = split(ru, max, 0);
             assertThat(chunkContaining(russian, "~~~java").text()).contains(tilde);
             assertThat(russian).allSatisfy(c -> assertThat(c.headings()).noneMatch(h -> h.contains("Это не")));
@@ -178,12 +185,16 @@ class MarkdownChunkerTest {
     void smallSectionsShareAChunkAndChunksEndBetweenSections() {
         StringBuilder faq = new StringBuilder("# FAQ\n\n");
         for (int i = 1; i <= 12; i++) {
-            faq.append("## Question ").append(i).append("\n\nThe answer to question ").append(i)
+            faq.append("## Question ")
+                    .append(i)
+                    .append("\n\nThe answer to question ")
+                    .append(i)
                     .append(" is short and to the point.\n\n");
         }
         TextFile file = markdown(faq.toString());
 
-        assertThat(split(file, 512, 0)).singleElement().satisfies(c -> assertThat(c.headings()).containsExactly("FAQ"));
+        assertThat(split(file, 512, 0)).singleElement().satisfies(c -> assertThat(c.headings())
+                .containsExactly("FAQ"));
 
         List<Chunk> chunks = split(file, 64, 0);
         assertThat(chunks.size()).isBetween(3, 6);
@@ -264,12 +275,15 @@ class MarkdownChunkerTest {
             List<Chunk> overlapping = split(file, 64, 16);
             assertThat(overlapping.size()).isGreaterThanOrEqualTo(plain.size());
             long withOverlap = IntStream.range(1, overlapping.size())
-                    .filter(i -> overlapping.get(i).start() < overlapping.get(i - 1).end())
+                    .filter(i ->
+                            overlapping.get(i).start() < overlapping.get(i - 1).end())
                     .count();
             assertThat(withOverlap).as(name).isEqualTo(overlapping.size() - 1);
             assertThat(IntStream.range(1, overlapping.size())
-                            .map(i -> TokenEstimator.estimate(
-                                    file.text().substring(overlapping.get(i).start(), overlapping.get(i - 1).end())))
+                            .map(i -> TokenEstimator.estimate(file.text()
+                                    .substring(
+                                            overlapping.get(i).start(),
+                                            overlapping.get(i - 1).end())))
                             .max()
                             .orElseThrow())
                     .as("some overlap comes close to the 16 tokens asked for")
@@ -282,8 +296,7 @@ class MarkdownChunkerTest {
         TextFile file = fixture("notes.txt");
         List<Chunk> chunks = split(file, 16, 0);
         assertThat(chunks).allSatisfy(c -> assertThat(c.headings()).isEmpty());
-        assertThat(chunkContaining(chunks, "# This is not a heading").text())
-                .startsWith("# This is not a heading");
+        assertThat(chunkContaining(chunks, "# This is not a heading").text()).startsWith("# This is not a heading");
         assertThat(split(file, 512, 0)).singleElement();
     }
 
@@ -303,14 +316,20 @@ class MarkdownChunkerTest {
     void markdownSyntaxIsOnlyForMarkdownFiles() {
         String text = "# Title\n\nBody text here.";
         assertThat(split(markdown(text), 512, 0).get(0).headings()).containsExactly("Title");
-        assertThat(split(new TextFile(Path.of("a.MARKDOWN"), "a.MARKDOWN", text), 512, 0).get(0).headings())
+        assertThat(split(new TextFile(Path.of("a.MARKDOWN"), "a.MARKDOWN", text), 512, 0)
+                        .get(0)
+                        .headings())
                 .containsExactly("Title");
-        assertThat(split(new TextFile(Path.of("a.txt"), "a.txt", text), 512, 0).get(0).headings()).isEmpty();
+        assertThat(split(new TextFile(Path.of("a.txt"), "a.txt", text), 512, 0)
+                        .get(0)
+                        .headings())
+                .isEmpty();
     }
 
     @Test
     void offsetsSurviveWindowsLineEndingsAndAreNotNormalised() {
-        String text = "# Title\r\n\r\nFirst paragraph, first line.\r\nSecond line.\r\n\r\n## Next\r\n\r\nMore text.\r\n";
+        String text =
+                "# Title\r\n\r\nFirst paragraph, first line.\r\nSecond line.\r\n\r\n## Next\r\n\r\nMore text.\r\n";
         TextFile file = markdown(text);
         List<Chunk> chunks = split(file, 24, 0);
         assertThat(chunkContaining(chunks, "first line.").text()).contains("first line.\r\nSecond");
@@ -330,13 +349,23 @@ class MarkdownChunkerTest {
 
     @Test
     void aFileOfOnlyWhitespaceHasNoChunks() {
-        assertThat(new MarkdownChunker(new ChunkerSettings(16, 0)).split(markdown(" \n\t\r\n\u00a0 "))).isEmpty();
+        assertThat(new MarkdownChunker(new ChunkerSettings(16, 0)).split(markdown(" \n\t\r\n\u00a0 ")))
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "max {0}, overlap {1}, seed {2}")
     @CsvSource({
-        "16, 0, 1", "16, 8, 2", "16, 15, 3", "24, 0, 4", "32, 8, 5", "64, 0, 6", "64, 32, 7", "128, 16, 8",
-        "512, 0, 9", "512, 100, 10", "100, 99, 11"
+        "16, 0, 1",
+        "16, 8, 2",
+        "16, 15, 3",
+        "24, 0, 4",
+        "32, 8, 5",
+        "64, 0, 6",
+        "64, 32, 7",
+        "128, 16, 8",
+        "512, 0, 9",
+        "512, 100, 10",
+        "100, 99, 11"
     })
     void limitsAndOffsetsHoldForVariedInput(int max, int overlap, long seed) {
         for (String name : List.of("mixed.md", "mixed.adoc", "mixed.txt")) {
@@ -354,10 +383,10 @@ class MarkdownChunkerTest {
         split(file, 512, 64);
     }
 
-    private static final String[] ENGLISH = (
-                    "the build embeds every chunk of documentation once and keeps the vectors in a cache so that"
+    private static final String[] ENGLISH =
+            ("the build embeds every chunk of documentation once and keeps the vectors in a cache so that"
                             + " nothing is paid twice when the text did not change")
-            .split(" ");
+                    .split(" ");
     private static final String[] RUSSIAN = ("сборка вычисляет векторы документации один раз и хранит их в кэше чтобы"
                     + " за неизменённый текст не платить дважды")
             .split(" ");
@@ -368,9 +397,10 @@ class MarkdownChunkerTest {
         String newline = random.nextBoolean() ? "\n" : "\r\n";
         while (text.length() < length) {
             switch (random.nextInt(10)) {
-                case 0 -> text.append("#".repeat(1 + random.nextInt(6)))
-                        .append(' ')
-                        .append(words(random, 1 + random.nextInt(5)));
+                case 0 ->
+                    text.append("#".repeat(1 + random.nextInt(6)))
+                            .append(' ')
+                            .append(words(random, 1 + random.nextInt(5)));
                 case 1 -> {
                     String fence = random.nextBoolean() ? "```" : "~~~";
                     text.append(fence).append(newline);
@@ -385,13 +415,22 @@ class MarkdownChunkerTest {
                 }
                 case 2 -> {
                     for (int i = 0; i < 2 + random.nextInt(6); i++) {
-                        text.append("- ").append(words(random, 3 + random.nextInt(10))).append(newline);
+                        text.append("- ")
+                                .append(words(random, 3 + random.nextInt(10)))
+                                .append(newline);
                     }
                 }
                 case 3 -> text.append("y".repeat(1 + random.nextInt(random.nextInt(5) == 0 ? 4000 : 40)));
                 case 4 -> text.append("Числа 12345 и 3.14159, эмодзи 🚀🚀, неразрывный\u00a0пробел — «кавычки»…");
-                case 5 -> text.append("= ").append(words(random, 3)).append(newline).append("----").append(newline)
-                        .append("= inside").append(newline).append("----");
+                case 5 ->
+                    text.append("= ")
+                            .append(words(random, 3))
+                            .append(newline)
+                            .append("----")
+                            .append(newline)
+                            .append("= inside")
+                            .append(newline)
+                            .append("----");
                 default -> {
                     int sentences = 1 + random.nextInt(random.nextInt(8) == 0 ? 120 : 6);
                     for (int i = 0; i < sentences; i++) {

@@ -12,7 +12,9 @@ class TokenEstimatorTest {
     @Test
     void overEstimatesWhatTheApiCounted() {
         // POST /tokens/count answered 2 for "First text" (docs/gigachat-api.md)
-        assertThat(TokenEstimator.estimate("First text")).isGreaterThanOrEqualTo(2).isEqualTo(4);
+        assertThat(TokenEstimator.estimate("First text"))
+                .isGreaterThanOrEqualTo(2)
+                .isEqualTo(4);
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
