@@ -34,7 +34,9 @@ import java.util.Objects;
  * estimated tokens (less if the next atom would not fit otherwise), and packs fewer atoms to make room for them. Atoms
  * are then kept to {@code maxChunkTokens - overlapTokens} so that there is room.
  *
- * <p>Chunks start and end with a non-whitespace character; {@code file.text().substring(start, end)} is a chunk's text.
+ * <p>A chunk's heading path is the one its own content shares (the repeated overlap does not count); a chunk that
+ * spans sections sits under their common parent. Chunks start and end with a non-whitespace character;
+ * {@code file.text().substring(start, end)} is a chunk's text.
  * The work is linear in the size of the file. Instances are immutable and may be shared between threads.
  */
 public final class MarkdownChunker {

@@ -21,8 +21,8 @@ package io.github.gigachat.embed;
  *
  * <p>Against the API, {@code "First text"} is estimated at 4 tokens where {@code /tokens/count} says 2. Rounding up
  * per word and counting every symbol makes the estimate err on the high side: a chunk should never turn out larger
- * than estimated, at the price of chunks somewhat smaller than the limit. It is also never below the emulator's count
- * (a quarter of the code points).
+ * than estimated, at the price of chunks somewhat smaller than the limit. For any text that is not only whitespace it
+ * is also at or above the emulator's count (a quarter of the code points).
  *
  * <p>The estimate is subadditive: cutting a text between two characters of a word, or next to a whole run of
  * whitespace, never makes the parts cost less than the whole. The chunker relies on that to add up the estimates of

@@ -235,6 +235,37 @@ class InputScannerTest {
     }
 
     @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void excludedDirectoriesAreNotEvenEntered() throws IOException {
+        write("docs/a.md", "a");
+        write("docs/node_modules/pkg/readme.md", "vendored");
+        Files.createSymbolicLink(project.resolve("docs/node_modules/pkg/loop"), project.resolve("docs"));
+
+        assertThat(paths(scan(set("docs", List.of(), List.of("node_modules/**")))))
+                .containsExactly("docs/a.md");
+        assertThat(warnings)
+                .as("the loop inside the excluded directory is never seen")
+                .isEmpty();
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void aNamedPipeIsNotReadNorWaitedFor() throws IOException, InterruptedException {
+        write("docs/a.md", "a");
+        Path pipe = project.resolve("docs/pipe.md");
+        int exit;
+        try {
+            exit = new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor();
+        } catch (IOException e) {
+            exit = -1;
+        }
+        assumeFalse(exit != 0, "mkfifo is not available");
+
+        assertThat(paths(scan(FileSetSpec.of(Path.of("docs"))))).containsExactly("docs/a.md");
+        assertThat(warnings).singleElement().asString().contains("docs/pipe.md", "not a regular file");
+    }
+
+    @Test
     void anUnreadableFileIsSkippedWithAWarning() throws IOException {
         Path locked = write("docs/locked.md", "secret");
         write("docs/open.md", "open");
