@@ -31,6 +31,7 @@ public record EmbedReport(
         boolean upToDate,
         boolean emulated,
         String failure,
+        long embeddingMs,
         long durationMs) {
 
     static final int SCHEMA_VERSION = 1;
@@ -67,6 +68,7 @@ public record EmbedReport(
             json.writeBooleanField("dryRun", dryRun);
             json.writeBooleanField("upToDate", upToDate);
             json.writeBooleanField("emulated", emulated);
+            json.writeNumberField("embeddingMs", embeddingMs);
             json.writeNumberField("durationMs", durationMs);
             json.writeEndObject();
         } catch (IOException e) {
@@ -107,6 +109,7 @@ public record EmbedReport(
         private boolean upToDate;
         private String failure;
         private Duration duration = Duration.ZERO;
+        private Duration embedding = Duration.ZERO;
 
         private Builder(EmbedRun.Settings settings) {
             this.settings = settings;
@@ -182,6 +185,11 @@ public record EmbedReport(
             return this;
         }
 
+        Builder embedding(Duration value) {
+            embedding = value;
+            return this;
+        }
+
         Builder duration(Duration value) {
             duration = value;
             return this;
@@ -206,6 +214,7 @@ public record EmbedReport(
                     upToDate,
                     settings.emulated(),
                     failure,
+                    embedding.toMillis(),
                     duration.toMillis());
         }
     }

@@ -166,7 +166,9 @@ public final class EmbedRun {
                     misses.size());
         }
         if (!misses.isEmpty()) {
+            Instant embedding = clock.instant();
             embed(sessions.get(), cache, misses, report);
+            report.embedding(Duration.between(embedding, clock.instant()));
         }
         write(files, chunker, cache, report);
         state.save(settings.stateFile(), settings.outputRoot());

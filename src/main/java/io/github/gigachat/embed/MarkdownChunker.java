@@ -23,21 +23,31 @@ import java.util.Objects;
  * atoms has a strength, from a top-level heading down to a cut inside a word.
  *
  * <p>Atoms are then packed greedily. From its first atom a chunk extends as far as the limit allows; it ends at the
- * strongest boundary within that reach (the furthest one among equals), with one condition against tiny chunks: a
- * section boundary counts only once the chunk holds a quarter of the limit, a paragraph, line, sentence or word
- * boundary only once it holds half. So a section that fits stays whole, small neighbouring sections share a chunk, and
- * a large section is cut between paragraphs. A chunk never ends right after a heading when the heading's content can
- * follow it.
+ * strongest boundary within that reach (the furthest one among equals), with conditions against small chunks: a
+ * section boundary counts once the chunk holds a quarter of the limit, a paragraph, list item or sentence end once it
+ * holds a third, a line break or a space once it holds half; and a cut inside a section should leave at least a quarter
+ * of the limit of that section for the next chunk. So a section that fits stays whole, small neighbouring sections
+ * share a chunk, and a large section is cut between paragraphs. A chunk does not end right after a heading if anything else will do: when
+ * the paragraph after a heading is too large to join it whole, the heading takes the paragraph's first sentences.
  *
  * <p>With overlap, a chunk first repeats the last whole words of the previous chunk, up to {@code overlapTokens}
  * estimated tokens (less if the next atom would not fit otherwise), and packs fewer atoms to make room for them. Atoms
- * are then kept to {@code maxChunkTokens - overlapTokens} so that there is always room.
+ * are then kept to {@code maxChunkTokens - overlapTokens} so that there is room.
  *
- * <p>Chunks start and end with a non-whitespace character; {@code file.text().substring(start, end)} is a chunk's text.
+ * <p>A chunk's heading path is the one its own content shares (the repeated overlap does not count); a chunk that
+ * spans sections sits under their common parent. Chunks start and end with a non-whitespace character;
+ * {@code file.text().substring(start, end)} is a chunk's text.
  * The work is linear in the size of the file. Instances are immutable and may be shared between threads.
  */
 public final class MarkdownChunker {
-    static final int AFTER_HEADING = -1;
+    /** Between a heading and what it heads: never chosen while anything else will do. */
+    static final int AFTER_HEADING = -20;
+    /**
+     * Subtracted from the strength of a cut inside a paragraph that fits whole, cut only so that a heading need not be
+     * left alone: such cuts are chosen only when nothing else will do, and then sentence ends before line breaks.
+     */
+    static final int INNER = 10;
+
     static final int CHARACTER = 0;
     static final int WORD = 1;
     static final int LINE = 2;
@@ -66,6 +76,8 @@ public final class MarkdownChunker {
         return PARAGRAPH + 7 - level; // level 1 is 11, level 6 is 6: all above a paragraph
     }
 
+    private static final int SECTION = headingStrength(6);
+
     /** The state of splitting one file. */
     private static final class Splitter {
         private final String text;
@@ -84,6 +96,8 @@ public final class MarkdownChunker {
         private final IntList strengths = new IntList();
         /** Index into {@link #paths}; negative ({@code ~index}) for a heading atom. */
         private final IntList pathOf = new IntList();
+        /** The last atom of the paragraph an atom was cut from at inner boundaries; else the atom itself. */
+        private final IntList groupEnd = new IntList();
 
         private final List<List<String>> paths = new ArrayList<>();
         private int currentPath;
@@ -141,21 +155,32 @@ public final class MarkdownChunker {
             if (start == end) {
                 return;
             }
-            int estimate = TokenEstimator.estimate(text, start, end);
-            if (estimate <= limit) {
+            int estimate = TokenEstimator.estimate(text, start, end, limit);
+            if (estimate > limit) {
+                switch (mode) {
+                    case PROSE -> cutAtSpaces(start, end, strength, Mode.PROSE, Mode.WORDS, false);
+                    case LINES -> cutAtSpaces(start, end, strength, Mode.LINES, Mode.WORDS, false);
+                    case WORDS -> cutWords(start, end, strength);
+                    default -> cutCharacters(start, end, strength);
+                }
+            } else if (mode == Mode.PROSE && lastHeadingLevel > 0 && currentHeadingLevel == 0) {
+                // right after a heading: the paragraph stays whole if it can, but may lend the heading its first
+                // sentences rather than leave it alone in a chunk
+                int first = starts.size();
+                cutAtSpaces(start, end, strength, Mode.PROSE, null, true);
+                for (int k = first; k < starts.size(); k++) {
+                    groupEnd.set(k, starts.size() - 1);
+                }
+            } else {
                 atom(start, end, estimate, strength);
-                return;
-            }
-            switch (mode) {
-                case PROSE -> cutAtSpaces(start, end, strength, Mode.PROSE, Mode.WORDS);
-                case LINES -> cutAtSpaces(start, end, strength, Mode.LINES, Mode.WORDS);
-                case WORDS -> cutAtSpaces(start, end, strength, Mode.WORDS, Mode.CHARACTERS);
-                default -> cutCharacters(start, end, strength);
             }
         }
 
-        /** Cuts at the whitespace runs that {@code rule} accepts; the parts go on with {@code next}. */
-        private void cutAtSpaces(int start, int end, int strength, Mode rule, Mode next) {
+        /**
+         * Cuts at the whitespace runs that {@code rule} accepts; the parts go on with {@code next}, or become atoms as
+         * they are if it is null. Inner cuts are weakened by {@link #INNER}.
+         */
+        private void cutAtSpaces(int start, int end, int strength, Mode rule, Mode next, boolean inner) {
             int partStart = start;
             int partStrength = strength;
             int i = start;
@@ -173,12 +198,20 @@ public final class MarkdownChunker {
                 }
                 int cut = cutStrength(rule, partStart, spaceStart, i, lineBreak);
                 if (cut != NO_CUT) {
-                    piece(partStart, spaceStart, partStrength, next);
+                    part(partStart, spaceStart, partStrength, next);
                     partStart = i;
-                    partStrength = cut;
+                    partStrength = inner ? cut - INNER : cut;
                 }
             }
-            piece(partStart, end, partStrength, next);
+            part(partStart, end, partStrength, next);
+        }
+
+        private void part(int start, int end, int strength, Mode next) {
+            if (next == null) {
+                atom(start, end, TokenEstimator.estimate(text, start, end), strength);
+            } else {
+                piece(start, end, strength, next);
+            }
         }
 
         private int cutStrength(Mode rule, int partStart, int spaceStart, int spaceEnd, boolean lineBreak) {
@@ -228,6 +261,59 @@ public final class MarkdownChunker {
                     && text.charAt(j + 1) == ' ';
         }
 
+        /**
+         * Cuts text without better boundaries between words, into runs of words of about an eighth of the limit: fine
+         * enough to fill chunks, without an atom for every word. A run's estimate is the sum of its words' and spaces'.
+         */
+        private void cutWords(int start, int end, int strength) {
+            long target = Math.max(1, limit / 8);
+            int runStart = -1;
+            int runEnd = -1;
+            long runTokens = 0;
+            int i = start;
+            while (i < end) {
+                int spaceStart = i;
+                while (i < end && TokenEstimator.isSpace(text.codePointAt(i))) {
+                    i += Character.charCount(text.codePointAt(i));
+                }
+                int wordStart = i;
+                while (i < end && !TokenEstimator.isSpace(text.codePointAt(i))) {
+                    i += Character.charCount(text.codePointAt(i));
+                }
+                if (wordStart == i) {
+                    break; // trailing whitespace
+                }
+                int word = TokenEstimator.estimate(text, wordStart, i, limit);
+                if (word > limit) {
+                    if (runStart >= 0) {
+                        atom(runStart, runEnd, (int) runTokens, strength);
+                        strength = WORD;
+                        runStart = -1;
+                        runTokens = 0;
+                    }
+                    cutCharacters(wordStart, i, strength);
+                    strength = WORD;
+                    continue;
+                }
+                long gap = runStart >= 0 ? TokenEstimator.estimate(text, spaceStart, wordStart) : 0;
+                if (runStart >= 0 && runTokens + gap + word > target) {
+                    atom(runStart, runEnd, (int) runTokens, strength);
+                    strength = WORD;
+                    runStart = -1;
+                    runTokens = 0;
+                    gap = 0;
+                }
+                if (runStart < 0) {
+                    runStart = wordStart;
+                }
+                runEnd = i;
+                runTokens += gap + word;
+            }
+            if (runStart >= 0) {
+                atom(runStart, runEnd, (int) runTokens, strength);
+            }
+        }
+
         /** Cuts one over-long word into pieces of about a quarter of the limit, so that they pack well. */
         private void cutCharacters(int start, int end, int strength) {
             int target = Math.max(1, limit / 4);
@@ -267,6 +353,7 @@ public final class MarkdownChunker {
             gaps.add(gap);
             strengths.add(strength);
             pathOf.add(currentHeadingLevel > 0 ? ~currentPath : currentPath);
+            groupEnd.add(n);
             lastHeadingLevel = currentHeadingLevel;
         }
 
@@ -276,6 +363,13 @@ public final class MarkdownChunker {
             for (int k = 0; k < n; k++) {
                 prefix[k + 1] = prefix[k] + gaps.get(k) + tokens.get(k);
             }
+            // the first atom of the section each atom is in, counting from the next section's heading; n for the last
+            int[] sectionEnd = new int[n + 1];
+            sectionEnd[n] = n;
+            for (int k = n - 1; k >= 0; k--) {
+                sectionEnd[k] = k > 0 && strengths.get(k) >= SECTION ? k : sectionEnd[k + 1];
+            }
+            long minTail = (max + 3) / 4;
             List<Chunk> chunks = new ArrayList<>();
             MessageDigest sha256 = sha256();
             int previousStart = -1;
@@ -285,7 +379,8 @@ public final class MarkdownChunker {
                 int chunkStart = starts.get(i);
                 long base = 0;
                 if (overlap > 0 && previousEnd >= 0) {
-                    long room = Math.min(overlap, (long) max - gaps.get(i) - tokens.get(i));
+                    // room for the overlap in front of the next atom, or of the rest of its paragraph if it was cut
+                    long room = Math.min(overlap, max - (prefix[groupEnd.get(i) + 1] - prefix[i]));
                     int[] repeated = room > 0 ? overlapStart(previousStart, previousEnd, room) : null;
                     if (repeated != null) {
                         chunkStart = repeated[0];
@@ -295,18 +390,22 @@ public final class MarkdownChunker {
                 int best = -1;
                 int bestStrength = Integer.MIN_VALUE;
                 int fallback = i;
-                int fallbackStrength = Integer.MIN_VALUE;
+                int fallbackRank = Integer.MIN_VALUE;
                 for (int e = i; e < n; e++) {
                     long fill = base + prefix[e + 1] - prefix[i] - gaps.get(i);
                     if (fill > max && e > i) {
                         break;
                     }
                     int strength = e == n - 1 ? END : strengths.get(e + 1);
-                    if (strength >= fallbackStrength) {
+                    // a cut inside a section should not leave a scrap of it to open the next chunk
+                    boolean tailOk = strength >= SECTION
+                            || prefix[sectionEnd[e + 1]] - prefix[e + 1] - gaps.get(e + 1) >= minTail;
+                    int rank = (tailOk ? 1000 : 0) + strength;
+                    if (rank >= fallbackRank) {
                         fallback = e;
-                        fallbackStrength = strength;
+                        fallbackRank = rank;
                     }
-                    if (fill >= threshold(strength) && strength >= bestStrength) {
+                    if (tailOk && fill >= threshold(strength) && strength >= bestStrength) {
                         best = e;
                         bestStrength = strength;
                     }
@@ -335,15 +434,21 @@ public final class MarkdownChunker {
             return chunks;
         }
 
-        /** The fill a chunk needs before it may end at a boundary of this strength. */
+        /**
+         * The fill a chunk needs before it may end at a boundary of this strength: the weaker the boundary, the fuller
+         * the chunk must be.
+         */
         private long threshold(int strength) {
             if (strength == END || strength == CHARACTER) {
                 return 0;
             }
-            if (strength == AFTER_HEADING) {
-                return Long.MAX_VALUE;
+            if (strength < 0) {
+                return Long.MAX_VALUE; // after a heading, or an inner cut
             }
-            return strength > PARAGRAPH ? (max + 3) / 4 : (max + 1) / 2;
+            if (strength >= SECTION) {
+                return (max + 3) / 4;
+            }
+            return strength >= SENTENCE ? (max + 2) / 3 : (max + 1) / 2;
         }
 
         /**
@@ -429,6 +534,10 @@ public final class MarkdownChunker {
 
         int get(int index) {
             return values[index];
+        }
+
+        void set(int index, int value) {
+            values[index] = value;
         }
 
         int size() {

@@ -21,8 +21,8 @@ package io.github.gigachat.embed;
  *
  * <p>Against the API, {@code "First text"} is estimated at 4 tokens where {@code /tokens/count} says 2. Rounding up
  * per word and counting every symbol makes the estimate err on the high side: a chunk should never turn out larger
- * than estimated, at the price of chunks somewhat smaller than the limit. It is also never below the emulator's count
- * (a quarter of the code points).
+ * than estimated, at the price of chunks somewhat smaller than the limit. For any text that is not only whitespace it
+ * is also at or above the emulator's count (a quarter of the code points).
  *
  * <p>The estimate is subadditive: cutting a text between two characters of a word, or next to a whole run of
  * whitespace, never makes the parts cost less than the whole. The chunker relies on that to add up the estimates of
@@ -45,17 +45,38 @@ public final class TokenEstimator {
 
     /** The estimated tokens of {@code text.subSequence(start, end)}, without copying it. */
     static int estimate(CharSequence text, int start, int end) {
+        return estimate(text, start, end, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #estimate(CharSequence, int, int)}, but stops counting once the estimate is above {@code cap}: then
+     * some value above {@code cap} is returned. Exact up to the cap, because the estimate never falls as text is added.
+     */
+    static int estimate(CharSequence text, int start, int end, int cap) {
         Counter counter = new Counter();
+        int steps = 0;
         for (int i = start; i < end; ) {
             int cp = Character.codePointAt(text, i);
             counter.add(cp);
             i += Character.charCount(cp);
+            if ((++steps & 63) == 0 && counter.tokens() > cap) {
+                break;
+            }
         }
         return counter.tokens();
     }
 
     /** Whitespace as the estimator and the chunker see it: Java whitespace and Unicode space separators (no-break). */
     static boolean isSpace(int codePoint) {
+        if (codePoint > ' ' && codePoint < 0xA0) {
+            return false;
+        }
+        if (codePoint < 0x1680) { // the common case, without the JDK's table lookups
+            return codePoint == ' '
+                    || (codePoint >= 0x09 && codePoint <= 0x0D)
+                    || (codePoint >= 0x1C && codePoint <= 0x1F)
+                    || codePoint == 0xA0;
+        }
         return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
     }
 
@@ -83,7 +104,7 @@ public final class TokenEstimator {
                     if (!afterCarriageReturn) {
                         lineBreaks++;
                     }
-                } else if (cp == '\r' || cp == 0x0B || cp == 0x0C || cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
+                } else if (cp == '\r' || cp == 0x0B || cp == 0x0C || cp == 0x2028 || cp == 0x2029) {
                     lineBreaks++;
                 } else {
                     horizontal++;
@@ -92,34 +113,60 @@ public final class TokenEstimator {
                 return;
             }
             afterCarriageReturn = false;
-            if (cp < 0x80) {
-                if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') {
+            switch (classify(cp)) {
+                case LATIN -> {
                     switchTo(LETTERS);
                     latin++;
-                } else if (cp >= '0' && cp <= '9') {
-                    switchTo(DIGITS);
-                    digits++;
-                } else {
-                    switchTo(NONE);
-                    done += 1;
                 }
-            } else if (Character.isLetter(cp) || isMark(cp)) {
-                switchTo(LETTERS);
-                Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-                if (script == Character.UnicodeScript.CYRILLIC) {
+                case CYRILLIC -> {
+                    switchTo(LETTERS);
                     cyrillic++;
-                } else if (script == Character.UnicodeScript.LATIN) {
-                    latin++;
-                } else {
+                }
+                case OTHER_LETTER -> {
+                    switchTo(LETTERS);
                     other += Character.isBmpCodePoint(cp) ? 1 : 2;
                 }
-            } else if (Character.isDigit(cp)) {
-                switchTo(DIGITS);
-                digits++;
-            } else {
-                switchTo(NONE);
-                done += symbolCost(cp);
+                case DIGIT -> {
+                    switchTo(DIGITS);
+                    digits++;
+                }
+                default -> {
+                    switchTo(NONE);
+                    done += symbolCost(cp);
+                }
             }
+        }
+
+        static final int LATIN = 1;
+        static final int CYRILLIC = 2;
+        static final int OTHER_LETTER = 3;
+        static final int DIGIT = 4;
+        static final int SYMBOL = 5;
+
+        /** The class of a code point that is not whitespace; fast for ASCII, Latin-1 and the Cyrillic block. */
+        static int classify(int cp) {
+            if (cp < 0x80) {
+                if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') {
+                    return LATIN;
+                }
+                return cp >= '0' && cp <= '9' ? DIGIT : SYMBOL;
+            }
+            if (cp >= 0x400 && cp <= 0x45F) {
+                return CYRILLIC; // Ѐ-џ, the Russian alphabet and its neighbours
+            }
+            return classifySlowly(cp);
+        }
+
+        /** The definition that {@link #classify} shortcuts. */
+        static int classifySlowly(int cp) {
+            if (Character.isLetter(cp) || isMark(cp)) {
+                Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+                if (script == Character.UnicodeScript.CYRILLIC) {
+                    return CYRILLIC;
+                }
+                return script == Character.UnicodeScript.LATIN ? LATIN : OTHER_LETTER;
+            }
+            return Character.isDigit(cp) ? DIGIT : SYMBOL;
         }
 
         int tokens() {

@@ -21,7 +21,19 @@ public final class EmulatorMain {
                 .port(port)
                 .latency(java.time.Duration.ofMillis(latencyMillis))
                 .start();
-        Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "gigachat-emulator-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            EmulatorStats stats = emulator.stats();
+                            System.out.println("emulator stats: embeddingsRequests="
+                                    + stats.requests(Endpoint.EMBEDDINGS) + " embeddedTexts=" + stats.embeddedTexts()
+                                    + " maxConcurrentModelCalls=" + stats.maxConcurrentApiRequests()
+                                    + " tooManyRequests=" + stats.tooManyRequests() + " oauthRequests="
+                                    + stats.requests(Endpoint.OAUTH));
+                            System.out.flush();
+                            emulator.close();
+                        },
+                        "gigachat-emulator-shutdown"));
         describe(emulator, System.out);
         new CountDownLatch(1).await();
     }
