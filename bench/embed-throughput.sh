@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of gigachat:embed against the emulator (a separate JVM) at 50 ms latency.
+# Benchmark of gigachat:embed against the emulator (a separate JVM) at 50 ms latency (LATENCY=ms to change it).
 #
 #   bench/embed-throughput.sh [chunks=10000] [large-chunks=50000]
 #
@@ -63,10 +63,10 @@ export GIGACHAT_CREDENTIALS=NmYxYzJhM2UtN2I0ZC00YzVlLTlhMTAtMDAwMDAwMDAwMDAyOjBl
 make_project "$work/with" "$chunks" yes
 make_project "$work/without" "$chunks" no
 
-start_emulator 50
+start_emulator "${LATENCY:-50}"
 cold=$(build "$work/with")
 embedded=$(field "$work/with" newChunks); requests=$(field "$work/with" requests); embedding_ms=$(field "$work/with" embeddingMs)
-floor_ms=$(( ( (embedded + 15) / 16 + 7 ) / 8 * 50 ))
+floor_ms=$(( ( (embedded + 15) / 16 + 7 ) / 8 * ${LATENCY:-50} ))
 noop=(); base_runs=()
 for _ in 1 2 3 4 5; do noop+=("$(build "$work/with")"); base_runs+=("$(build "$work/without")"); done
 noop_requests=$(field "$work/with" requests)
