@@ -9,6 +9,8 @@ try {
     assert report.get('outcome').asText() == 'VALID_PAID'
     def log = ItSupport.buildLog(basedir)
     assert log.contains('[DEBUG]')
+    assert new File(basedir, 'target/generated-resources/gigachat/META-INF/gigachat/embeddings/spring-ai-vector-store.json').isFile()
+    assert new File(basedir, 'target/gigachat/embed-report.json').isFile()
     def hits = ItSupport.findSecrets(basedir, secrets)
     assert hits.isEmpty() : hits.join(', ')
 } finally {

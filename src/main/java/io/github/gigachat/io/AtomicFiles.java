@@ -6,7 +6,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.UUID;
 
 /** Writes files so that readers see either the old or the complete new content, never a partial file. */
 public final class AtomicFiles {
@@ -19,9 +21,10 @@ public final class AtomicFiles {
         }
         Path directory = target.toAbsolutePath().getParent();
         Files.createDirectories(directory);
-        Path temp = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
+        // not Files.createTempFile: its files are owner-only (0600), and the move would keep that mode
+        Path temp = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            Files.write(temp, content);
+            Files.write(temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
