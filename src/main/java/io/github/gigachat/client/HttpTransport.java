@@ -132,6 +132,12 @@ final class HttpTransport implements AutoCloseable {
         String describe() {
             return method + " " + uri.getPath();
         }
+
+        /** Never the headers: they carry the key or a token. */
+        @Override
+        public String toString() {
+            return describe();
+        }
     }
 
     /** A response fully read into memory: status, the few headers the client uses, body. */

@@ -1,6 +1,5 @@
 package io.github.gigachat.client;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Finds the scope a key belongs to by asking for a token: OAuth code 7 means "another scope", so try the next. */
@@ -16,7 +15,7 @@ public final class ScopeDiscovery {
     public static AccessToken token(GigaChatClient client, AuthorizationKey key, Scope configured) {
         List<Scope> order = configured != null ? List.of(configured) : List.of(Scope.values());
         ApiException last = null;
-        for (Scope scope : new ArrayList<>(order)) {
+        for (Scope scope : order) {
             try {
                 return client.requestToken(key, scope);
             } catch (ApiException e) {

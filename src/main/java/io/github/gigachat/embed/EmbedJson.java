@@ -133,4 +133,13 @@ final class EmbedJson {
             }
         }
     }
+
+    /** The fields that identify a chunk in every format: source, index, character offsets, sha256 of the text. */
+    static void writeIdentity(JsonGenerator json, Chunk chunk) throws IOException {
+        json.writeStringField("source", chunk.source());
+        json.writeNumberField("index", chunk.index());
+        json.writeNumberField("start", chunk.start());
+        json.writeNumberField("end", chunk.end());
+        json.writeStringField("sha256", chunk.sha256());
+    }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * One run of {@code gigachat:embed}: find the text files, split them, embed what the cache does not hold yet, and
@@ -47,6 +48,14 @@ public final class EmbedRun {
             boolean emulated,
             long maxFileBytes,
             String pluginVersion) {
+        /**
+         * The model as the cache knows it: emulated vectors are kept apart, so that a real build never packages
+         * vectors the emulator made (a cache directory outlives builds and can be shared).
+         */
+        public String cacheModel() {
+            return emulated ? "emulator:" + model : model;
+        }
+
         public Settings {
             fileSets = List.copyOf(fileSets);
             formats = List.copyOf(formats);
@@ -73,11 +82,18 @@ public final class EmbedRun {
     private final Settings settings;
     private final Log log;
     private final Clock clock;
+    private final UnaryOperator<String> redact;
 
     public EmbedRun(Settings settings, Log log, Clock clock) {
+        this(settings, log, clock, UnaryOperator.identity());
+    }
+
+    /** @param redact applied to every failure message before it is written to the report */
+    public EmbedRun(Settings settings, Log log, Clock clock, UnaryOperator<String> redact) {
         this.settings = settings;
         this.log = log;
         this.clock = clock;
+        this.redact = redact;
     }
 
     /**
@@ -93,7 +109,7 @@ public final class EmbedRun {
             result.write(settings.reportFile());
             return result;
         } catch (EmbeddingException | IOException | RuntimeException e) {
-            report.failure(e.getMessage())
+            report.failure(redact.apply(String.valueOf(e.getMessage())))
                     .duration(Duration.between(start, clock.instant()))
                     .build()
                     .write(settings.reportFile());
@@ -126,7 +142,7 @@ public final class EmbedRun {
         for (TextFile file : files) {
             for (Chunk chunk : chunker.split(file)) {
                 chunks++;
-                String key = VectorCache.key(settings.model(), settings.chunker(), chunk.text());
+                String key = VectorCache.key(settings.cacheModel(), settings.chunker(), chunk.text());
                 if (misses.containsKey(key) || cache.get(key) != null) {
                     hits += misses.containsKey(key) ? 0 : 1;
                     continue;
@@ -305,7 +321,8 @@ public final class EmbedRun {
                         chunks = chunker.split(files.get(fileIndex++)).iterator();
                     }
                     Chunk chunk = chunks.next();
-                    float[] vector = cache.get(VectorCache.key(settings.model(), settings.chunker(), chunk.text()));
+                    float[] vector =
+                            cache.get(VectorCache.key(settings.cacheModel(), settings.chunker(), chunk.text()));
                     if (vector == null) {
                         throw new IOException("the cache lost the vector of " + chunk + " while the outputs were"
                                 + " written (was " + settings.cacheDirectory() + " cleaned meanwhile?); run the"

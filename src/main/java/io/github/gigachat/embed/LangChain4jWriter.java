@@ -58,11 +58,7 @@ public final class LangChain4jWriter implements EmbeddingWriter {
                     json.writeStringField("text", chunk.text());
                     json.writeObjectFieldStart("metadata");
                     json.writeObjectFieldStart("metadata");
-                    json.writeStringField("source", chunk.source());
-                    json.writeNumberField("index", chunk.index());
-                    json.writeNumberField("start", chunk.start());
-                    json.writeNumberField("end", chunk.end());
-                    json.writeStringField("sha256", chunk.sha256());
+                    EmbedJson.writeIdentity(json, chunk);
                     json.writeStringField("headings", String.join(HEADING_SEPARATOR, chunk.headings()));
                     json.writeEndObject();
                     json.writeEndObject();

@@ -101,11 +101,7 @@ public final class NativeWriter implements EmbeddingWriter {
     private static void writeChunkLine(JsonGenerator json, Chunk chunk) throws IOException {
         json.writeStartObject();
         json.writeStringField("id", EmbedJson.chunkId(chunk));
-        json.writeStringField("source", chunk.source());
-        json.writeNumberField("index", chunk.index());
-        json.writeNumberField("start", chunk.start());
-        json.writeNumberField("end", chunk.end());
-        json.writeStringField("sha256", chunk.sha256());
+        EmbedJson.writeIdentity(json, chunk);
         json.writeArrayFieldStart("headings");
         for (String heading : chunk.headings()) {
             json.writeString(heading);

@@ -10,13 +10,11 @@ import java.util.stream.Stream;
 
 /** Keeps the generated embeddings directory to exactly what the last run wrote (a format dropped, a stale file). */
 final class OutputDirectory {
-    static final String EMBEDDINGS = "META-INF/gigachat/embeddings";
-
     private OutputDirectory() {}
 
     /** Deletes files under {@code root/META-INF/gigachat/embeddings} that are not in {@code written}. */
     static void removeOthers(Path root, List<String> written) throws IOException {
-        Path directory = root.resolve(EMBEDDINGS);
+        Path directory = root.resolve(EmbeddingWriter.DIRECTORY);
         if (!Files.isDirectory(directory)) {
             return;
         }

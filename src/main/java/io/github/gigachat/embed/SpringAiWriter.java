@@ -43,11 +43,7 @@ public final class SpringAiWriter implements EmbeddingWriter {
                     json.writeStringField("id", id);
                     json.writeStringField("text", chunk.text());
                     json.writeObjectFieldStart("metadata");
-                    json.writeStringField("source", chunk.source());
-                    json.writeNumberField("index", chunk.index());
-                    json.writeNumberField("start", chunk.start());
-                    json.writeNumberField("end", chunk.end());
-                    json.writeStringField("sha256", chunk.sha256());
+                    EmbedJson.writeIdentity(json, chunk);
                     json.writeArrayFieldStart("headings");
                     for (String heading : chunk.headings()) {
                         json.writeString(heading);

@@ -1,7 +1,6 @@
 package io.github.gigachat.maven;
 
 import io.github.gigachat.client.ClientConfig;
-import io.github.gigachat.client.GigaChatException;
 import io.github.gigachat.client.ProxyConfig;
 import io.github.gigachat.client.Scope;
 import io.github.gigachat.client.SecretMasker;
@@ -138,6 +137,15 @@ abstract class AbstractGigaChatMojo extends AbstractMojo {
             builder.caBundleFile(file.toPath());
             notes.add("Trusting the CAs of " + file + " in addition to the JDK's.");
         }
+        for (java.net.URI uri :
+                List.of(builder.build().authUrl(), builder.build().baseUrl())) {
+            String host = uri.getHost().toLowerCase(Locale.ROOT);
+            boolean local = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+            if ("http".equalsIgnoreCase(uri.getScheme()) && !local) {
+                log().warn("*** " + uri + " is plain http: the key and the tokens cross the network unencrypted."
+                        + " Use https. ***");
+            }
+        }
         ProxyConfig proxy = MavenProxies.select(session.getSettings(), decrypter, masker);
         if (proxy != null) {
             builder.proxy(proxy);
@@ -224,10 +232,5 @@ abstract class AbstractGigaChatMojo extends AbstractMojo {
             }
         }
         return items;
-    }
-
-    /** Reports a configuration problem the way Maven users expect. */
-    protected static MojoExecutionException configurationError(GigaChatException e) {
-        return new MojoExecutionException(e.getMessage());
     }
 }

@@ -15,6 +15,7 @@ import io.github.gigachat.client.SecretMasker;
 import io.github.gigachat.emulator.EmulatorAccount;
 import io.github.gigachat.emulator.GigaChatEmulator;
 import java.io.IOException;
+import java.util.function.Consumer;
 import org.apache.maven.plugin.MojoExecutionException;
 
 /**
@@ -41,36 +42,47 @@ final class ApiConnection implements AutoCloseable {
     }
 
     /** Connects to the built-in emulator with its demo key (a prepaid PERS account, unless scope says otherwise). */
-    static ApiConnection toEmulator(SecretMasker masker, Scope scope) throws MojoExecutionException {
+    static ApiConnection toEmulator(SecretMasker masker, Scope scope, Consumer<String> warn)
+            throws MojoExecutionException {
         GigaChatEmulator emulator;
         try {
             emulator = GigaChatEmulator.builder().demoAccounts().start();
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot start the GigaChat emulator on 127.0.0.1: " + e.getMessage(), e);
         }
-        EmulatorAccount account = scope == Scope.B2B
-                ? EmulatorAccount.DEMO_B2B_PAID
-                : scope == Scope.CORP ? EmulatorAccount.DEMO_CORP_POSTPAID : EmulatorAccount.DEMO_PERS_PAID;
+        EmulatorAccount account = demoAccount(scope);
         ClientConfig config = ClientConfig.builder()
                 .authUrl(emulator.authUrl())
                 .baseUrl(emulator.baseUrl())
                 .build();
         try {
-            return connect(emulator, config, account.authorizationKey(), "the emulator's demo key", null, masker);
+            return connect(emulator, config, account.authorizationKey(), "the emulator's demo key", null, masker, warn);
         } catch (MojoExecutionException | RuntimeException e) {
             emulator.close();
             throw e;
         }
     }
 
+    /** The emulator's demo account of the configured scope (PERS for auto). */
+    static EmulatorAccount demoAccount(Scope scope) {
+        if (scope == Scope.B2B) {
+            return EmulatorAccount.DEMO_B2B_PAID;
+        }
+        return scope == Scope.CORP ? EmulatorAccount.DEMO_CORP_POSTPAID : EmulatorAccount.DEMO_PERS_PAID;
+    }
+
     /** Connects to the configured service with the key found in the environment or settings.xml. */
     static ApiConnection toService(
-            ClientConfig config, MavenCredentials.Found credentials, Scope scope, SecretMasker masker)
+            ClientConfig config,
+            MavenCredentials.Found credentials,
+            Scope scope,
+            SecretMasker masker,
+            Consumer<String> warn)
             throws MojoExecutionException {
         if (credentials.raw() == null) {
             throw new MojoExecutionException("No GigaChat key found. " + credentials.missingHelp());
         }
-        return connect(null, config, credentials.raw(), credentials.description(), scope, masker);
+        return connect(null, config, credentials.raw(), credentials.description(), scope, masker, warn);
     }
 
     private static ApiConnection connect(
@@ -79,11 +91,14 @@ final class ApiConnection implements AutoCloseable {
             String rawKey,
             String source,
             Scope scope,
-            SecretMasker masker)
+            SecretMasker masker,
+            Consumer<String> warn)
             throws MojoExecutionException {
         AuthorizationKey key;
         try {
-            key = KeyFormat.check(rawKey).key();
+            KeyFormat.Result checked = KeyFormat.check(rawKey);
+            checked.warnings().forEach(w -> warn.accept("Key in " + source + ": " + w));
+            key = checked.key();
         } catch (InvalidKeyException e) {
             throw new MojoExecutionException(e.getMessage() + " Fix the value in " + source + ".");
         }
@@ -95,8 +110,17 @@ final class ApiConnection implements AutoCloseable {
                     emulator, client, client.session(key, token.scope()).withToken(token));
         } catch (ApiException e) {
             client.close();
-            throw new MojoExecutionException(masker.mask("GigaChat refused the key from " + source + ": "
-                    + e.getMessage() + ". Run 'mvn gigachat:verify' for a diagnosis."));
+            String what =
+                    switch (e.code().orElse(-1)) {
+                        case 4 -> "cannot decode the key from " + source + ": it is not an Authorization Key";
+                        case 6 -> "does not recognise the key from " + source + ": unknown or revoked";
+                        case 7 ->
+                            "says the key from " + source + " belongs to another scope than " + scope
+                                    + "; set -Dgigachat.scope=auto or the key's scope";
+                        default -> e.isTransient() ? "is unavailable" : "refused the token request";
+                    };
+            throw new MojoExecutionException(masker.mask(
+                    "GigaChat " + what + " (" + e.getMessage() + "). Run 'mvn gigachat:verify' for a full diagnosis."));
         } catch (GigaChatException e) {
             client.close();
             throw new MojoExecutionException(masker.mask("Cannot reach GigaChat: " + e.getMessage()));

@@ -25,7 +25,12 @@ final class BuildCache {
         CompletableFuture<Object> mine = new CompletableFuture<>();
         CompletableFuture<Object> existing = entries.putIfAbsent(key, mine);
         if (existing != null) {
-            return new Entry<>((T) existing.join(), false);
+            try {
+                return new Entry<>((T) existing.join(), false);
+            } catch (java.util.concurrent.CompletionException e) {
+                // the first module failed: rethrow its own exception, not the wrapper
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            }
         }
         try {
             T value = compute.get();

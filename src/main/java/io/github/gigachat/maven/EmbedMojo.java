@@ -5,6 +5,7 @@ import io.github.gigachat.embed.ChunkerSettings;
 import io.github.gigachat.embed.EmbedReport;
 import io.github.gigachat.embed.EmbedRun;
 import io.github.gigachat.embed.EmbeddingException;
+import io.github.gigachat.embed.EmbeddingWriter;
 import io.github.gigachat.embed.FileSetSpec;
 import io.github.gigachat.embed.InputScanner;
 import io.github.gigachat.embed.PaymentRequiredException;
@@ -120,7 +121,7 @@ public class EmbedMojo extends AbstractGigaChatMojo {
             }
         };
         try {
-            EmbedReport report = new EmbedRun(settings, runLog, Clock.systemUTC()).run(() -> {
+            EmbedReport report = new EmbedRun(settings, runLog, Clock.systemUTC(), masker::mask).run(() -> {
                 ApiConnection connection = connect();
                 opened.add(connection);
                 return connection.session();
@@ -157,6 +158,13 @@ public class EmbedMojo extends AbstractGigaChatMojo {
         if (formatList.isEmpty()) {
             throw new MojoExecutionException("gigachat.embed.formats is empty: use native, spring-ai or langchain4j.");
         }
+        for (String format : formatList) {
+            try {
+                EmbeddingWriter.forFormat(format); // before anything is paid for
+            } catch (IllegalArgumentException e) {
+                throw new MojoExecutionException(e.getMessage());
+            }
+        }
         if (batchSize < 1 || (concurrency != null && concurrency < 1)) {
             throw new MojoExecutionException(
                     "gigachat.embed.batchSize and gigachat.embed.concurrency must be 1 or more.");
@@ -190,8 +198,11 @@ public class EmbedMojo extends AbstractGigaChatMojo {
         if (fileSets == null || fileSets.isEmpty()) {
             for (Resource resource : project.getResources()) {
                 if (!resource.getDirectory().equals(outputDirectory.getAbsolutePath())) {
+                    // the resource's excludes keep files out of the jar: keep them out of the embeddings too
                     specs.add(new FileSetSpec(
-                            new File(resource.getDirectory()).toPath(), InputScanner.DEFAULT_INCLUDES, List.of()));
+                            new File(resource.getDirectory()).toPath(),
+                            InputScanner.DEFAULT_INCLUDES,
+                            resource.getExcludes()));
                 }
             }
             return specs;
@@ -210,7 +221,7 @@ public class EmbedMojo extends AbstractGigaChatMojo {
     private ApiConnection connect() {
         try {
             if (emulator) {
-                return ApiConnection.toEmulator(masker, scopeSetting());
+                return ApiConnection.toEmulator(masker, scopeSetting(), log()::warn);
             }
             if (session.isOffline()) {
                 throw new MojoExecutionException("Maven is offline (-o) and some chunks are not in the cache yet:"
@@ -219,13 +230,15 @@ public class EmbedMojo extends AbstractGigaChatMojo {
             List<String> notes = new ArrayList<>();
             MavenCredentials.Found credentials = MavenCredentials.resolve(
                     environment, credentialsEnv, session.getSettings(), serverId, decrypter, masker, notes);
-            ApiConnection connection =
-                    ApiConnection.toService(clientConfig(notes), credentials, scopeSetting(), masker);
+            if (credentials.source() != null) {
+                notes.add("Using GigaChat credentials from " + credentials.description() + ".");
+            }
+            var config = clientConfig(notes);
             notes.forEach(note -> log().info(note));
             if (insecure()) {
                 warnInsecure();
             }
-            return connection;
+            return ApiConnection.toService(config, credentials, scopeSetting(), masker, log()::warn);
         } catch (MojoExecutionException e) {
             throw new ConnectFailure(e);
         }

@@ -1,9 +1,8 @@
 package io.github.gigachat.maven;
 
 import io.github.gigachat.client.ClientConfig;
+import io.github.gigachat.client.ConfigurationException;
 import io.github.gigachat.client.GigaChatClient;
-import io.github.gigachat.client.GigaChatException;
-import io.github.gigachat.emulator.EmulatorAccount;
 import io.github.gigachat.emulator.GigaChatEmulator;
 import io.github.gigachat.verify.Check;
 import io.github.gigachat.verify.Outcome;
@@ -97,6 +96,9 @@ public class VerifyMojo extends AbstractGigaChatMojo {
         BuildCache.Entry<VerifyResult> entry =
                 BuildCache.get(session.getRequest(), cacheKey(request, config), () -> verify(request, config));
         finish(entry.value(), entry.computed());
+        if (isConfigurationFailure(entry.value())) {
+            throw new MojoExecutionException(entry.value().summary());
+        }
         decide(entry.value());
     }
 
@@ -112,7 +114,7 @@ public class VerifyMojo extends AbstractGigaChatMojo {
             return new VerifyRequest(
                     "emulator:demo",
                     "the built-in emulator (its demo key)",
-                    EmulatorAccount.DEMO_PERS_PAID.authorizationKey(),
+                    ApiConnection.demoAccount(scopeSetting()).authorizationKey(),
                     null,
                     scopeSetting(),
                     splitList(requiredModels),
@@ -175,8 +177,23 @@ public class VerifyMojo extends AbstractGigaChatMojo {
         try (GigaChatClient client = GigaChatClient.create(config, masker)) {
             log().debug("Checking " + request + " against " + config.authUrl() + " and " + config.baseUrl());
             return new Verifier(client, masker, Clock.systemUTC(), emulated).verify(request);
-        } catch (GigaChatException e) {
+        } catch (ConfigurationException e) {
             return configurationFailure(e.getMessage());
+        } catch (RuntimeException e) {
+            // never a crash without a report: the check could not finish
+            return new VerifyResult(
+                    Outcome.UNKNOWN,
+                    masker.mask("The check could not finish: " + e),
+                    null,
+                    request.credentialsSource(),
+                    null,
+                    List.of(new Check("verify", Check.Status.FAIL, masker.mask("The check could not finish: " + e))),
+                    Map.of(),
+                    List.of(),
+                    0,
+                    emulated,
+                    config.insecure(),
+                    List.of());
         }
     }
 
@@ -222,6 +239,10 @@ public class VerifyMojo extends AbstractGigaChatMojo {
         if (result.outcome() != Outcome.SKIPPED) {
             new SummaryPrinter(log()).print(result, firstInBuild, directory);
         }
+    }
+
+    private static boolean isConfigurationFailure(VerifyResult result) {
+        return result.checks().size() == 1 && result.checks().get(0).name().equals("configuration");
     }
 
     private void decide(VerifyResult result) throws MojoFailureException {

@@ -212,7 +212,8 @@ public final class Verifier {
                         "GigaChat cannot decode the key from " + where + " (" + e.getMessage()
                                 + "): it is not a valid Authorization Key. Copy the Authorization Key from the Sber developer"
                                 + " studio (your project, 'Get key') into " + where + ".");
-            } else if (code == 6 || (e.status() == 401 && code == -1)) {
+            } else if (code == 6
+                    || (e.status() == 401 && code == -1 && e.apiMessage().isPresent())) {
                 fail(
                         "token",
                         Outcome.INVALID,
@@ -263,7 +264,10 @@ public final class Verifier {
             if (balanceAnswer instanceof Balance b) {
                 readable = b;
                 b.values().forEach((usage, value) -> balance.put(usage, value));
-            } else if (balanceAnswer instanceof ApiException e && e.status() == 403) {
+            } else if (balanceAnswer instanceof ApiException e
+                    && e.status() == 403
+                    && e.apiMessage().isPresent()) {
+                // only the API's own JSON 403 means pay-as-you-go; a proxy's HTML 403 proves nothing
                 postpaid = true;
             } else if (balanceAnswer instanceof ApiException e && e.status() == 402) {
                 for (String service : request.services()) {
@@ -306,6 +310,13 @@ public final class Verifier {
                                 "balance:" + service,
                                 service + " balance: " + value.toPlainString() + " tokens (minimum "
                                         + request.minBalance().toPlainString() + ")."));
+                    } else if (probe == ProbeResult.PAID) {
+                        checks.add(Check.warn(
+                                "balance:" + service,
+                                service + " balance is " + value.toPlainString() + " tokens, below"
+                                        + " gigachat.minBalance="
+                                        + request.minBalance().toPlainString()
+                                        + ", but a real call succeeded: paid for now. " + buyAdvice(service)));
                     } else {
                         fail(
                                 "balance:" + service,

@@ -79,6 +79,10 @@ class EmbedRunTest {
     }
 
     private EmbedRun.Settings settings(Path cache, boolean dryRun, Long maxTokens) {
+        return settings(cache, dryRun, maxTokens, true);
+    }
+
+    private EmbedRun.Settings settings(Path cache, boolean dryRun, Long maxTokens, boolean emulated) {
         return new EmbedRun.Settings(
                 project,
                 List.of(new FileSetSpec(project.resolve("docs"), InputScanner.DEFAULT_INCLUDES, List.of())),
@@ -94,7 +98,7 @@ class EmbedRunTest {
                 maxTokens,
                 dryRun,
                 40,
-                true,
+                emulated,
                 10_000_000,
                 "test");
     }
@@ -211,6 +215,21 @@ class EmbedRunTest {
         Map<String, byte[]> second = outputs();
         assertThat(second).containsOnlyKeys(first.keySet());
         first.forEach((name, bytes) -> assertThat(second.get(name)).as(name).isEqualTo(bytes));
+    }
+
+    @Test
+    void emulatedVectorsAreNeverServedToARealRun() throws Exception {
+        Path cache = project.resolve("shared-cache");
+        EmbedReport emulated = run(settings(cache, false, null, true), EmulatorAccount.DEMO_B2B_PAID);
+        deleteRecursively(project.resolve("target"));
+
+        EmbedReport real = run(settings(cache, false, null, false), EmulatorAccount.DEMO_B2B_PAID);
+
+        assertThat(real.cacheHits()).isZero();
+        assertThat(real.newChunks()).isEqualTo(emulated.chunks());
+        assertThat(project.resolve("target/generated-resources/gigachat/META-INF/gigachat/embeddings/manifest.json"))
+                .content()
+                .contains("\"emulated\": false");
     }
 
     @Test

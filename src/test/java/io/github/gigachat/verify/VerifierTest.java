@@ -170,6 +170,22 @@ class VerifierTest {
     }
 
     @Test
+    void aSuccessfulProbeIsPaidEvenBelowTheMinimumBalance() {
+        VerifyResult result = verify(
+                EmulatorAccount.DEMO_PERS_PAID.authorizationKey(), null, List.of(), true, new BigDecimal(2_000_000));
+        assertThat(result.outcome()).isEqualTo(Outcome.VALID_PAID);
+        assertThat(check(result, "balance:embeddings").status()).isEqualTo(Check.Status.WARN);
+        assertThat(check(result, "probe:embeddings").status()).isEqualTo(Check.Status.PASS);
+    }
+
+    @Test
+    void anHtml403FromAProxyIsUnknownNotPostpaid() {
+        emulator.injectFault(Fault.on(Endpoint.BALANCE).status(403, "<html>Forbidden by proxy</html>"));
+        VerifyResult result = verify(EmulatorAccount.DEMO_PERS_PAID.authorizationKey(), null);
+        assertThat(result.outcome()).isEqualTo(Outcome.UNKNOWN);
+    }
+
+    @Test
     void aRevokedKeyIsInvalid() {
         VerifyResult result = verify(REVOKED.authorizationKey(), null);
         assertThat(result.outcome()).isEqualTo(Outcome.INVALID);
