@@ -3,7 +3,7 @@ import io.github.gigachat.it.ItSupport
 
 try {
     def emulator = ItSupport.emulator(context)
-    def secrets = [ItSupport.CANARY.authorizationKey(), ItSupport.CANARY.secret()] + emulator.issuedTokens()
+    def secrets = [ItSupport.CANARY.authorizationKey(), ItSupport.CANARY.secret(), 'PROXY-CANARY-pw-5e1f'] + emulator.issuedTokens()
     assert emulator.issuedTokens().size() >= 1
     def report = ItSupport.report(basedir)
     assert report.get('outcome').asText() == 'VALID_PAID'

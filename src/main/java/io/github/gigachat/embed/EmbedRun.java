@@ -129,6 +129,9 @@ public final class EmbedRun {
         if (!settings.dryRun() && state.matches(settings.stateFile(), settings.outputRoot())) {
             log.info("Embeddings are up to date (" + files.size() + " files unchanged): nothing to do.");
             return report.upToDate(true)
+                    .chunks(state.recordedChunks())
+                    .cacheHits(state.recordedChunks())
+                    .dimensions(state.recordedDimensions())
                     .duration(Duration.between(start, clock.instant()))
                     .build();
         }
@@ -186,8 +189,8 @@ public final class EmbedRun {
             embed(sessions.get(), cache, misses, report);
             report.embedding(Duration.between(embedding, clock.instant()));
         }
-        write(files, chunker, cache, report);
-        state.save(settings.stateFile(), settings.outputRoot());
+        int dimensions = write(files, chunker, cache, report);
+        state.save(settings.stateFile(), settings.outputRoot(), chunks, dimensions);
         return report.duration(Duration.between(start, clock.instant())).build();
     }
 
@@ -224,7 +227,7 @@ public final class EmbedRun {
         }
     }
 
-    private void write(List<TextFile> files, MarkdownChunker chunker, VectorCache cache, EmbedReport.Builder report)
+    private int write(List<TextFile> files, MarkdownChunker chunker, VectorCache cache, EmbedReport.Builder report)
             throws IOException {
         CachedVectors vectors = new CachedVectors(files, chunker, cache, settings);
         int dimensions = vectors.dimensions();
@@ -241,6 +244,7 @@ public final class EmbedRun {
         }
         OutputDirectory.removeOthers(settings.outputRoot(), written);
         report.dimensions(dimensions).outputs(written);
+        return dimensions;
     }
 
     /** Logs progress every 5 seconds while embedding runs. */

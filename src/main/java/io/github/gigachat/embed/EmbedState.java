@@ -28,9 +28,20 @@ final class EmbedState {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final String inputs;
+    private long recordedChunks;
+    private int recordedDimensions;
 
     private EmbedState(String inputs) {
         this.inputs = inputs;
+    }
+
+    /** Chunks of the recorded run, valid after {@link #matches} returned true. */
+    long recordedChunks() {
+        return recordedChunks;
+    }
+
+    int recordedDimensions() {
+        return recordedDimensions;
     }
 
     static EmbedState of(EmbedRun.Settings settings, List<TextFile> files) {
@@ -63,6 +74,10 @@ final class EmbedState {
                 JsonToken value = parser.nextToken();
                 if (field.equals("inputs") && value == JsonToken.VALUE_STRING) {
                     recordedInputs = parser.getText();
+                } else if (field.equals("chunks") && value == JsonToken.VALUE_NUMBER_INT) {
+                    recordedChunks = parser.getLongValue();
+                } else if (field.equals("dimensions") && value == JsonToken.VALUE_NUMBER_INT) {
+                    recordedDimensions = parser.getIntValue();
                 } else if (field.equals("outputs") && value == JsonToken.START_OBJECT) {
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
                         String name = parser.currentName();
@@ -81,7 +96,7 @@ final class EmbedState {
                 && recordedOutputs.equals(stamps(outputRoot));
     }
 
-    void save(Path stateFile, Path outputRoot) throws IOException {
+    void save(Path stateFile, Path outputRoot, long chunks, int dimensions) throws IOException {
         if (stateFile == null) {
             return;
         }
@@ -89,6 +104,8 @@ final class EmbedState {
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringField("inputs", inputs);
+            json.writeNumberField("chunks", chunks);
+            json.writeNumberField("dimensions", dimensions);
             json.writeObjectFieldStart("outputs");
             for (Map.Entry<String, String> stamp : stamps(outputRoot).entrySet()) {
                 json.writeStringField(stamp.getKey(), stamp.getValue());

@@ -157,6 +157,9 @@ class EmbedRunTest {
 
         assertThat(second.upToDate()).isTrue();
         assertThat(second.requests()).isZero();
+        assertThat(second.chunks()).isEqualTo(first.chunks());
+        assertThat(second.cacheHits()).isEqualTo(first.chunks());
+        assertThat(second.dimensions()).isEqualTo(1024);
         assertThat(emulator.stats().requests(Endpoint.EMBEDDINGS)).isEqualTo(requestsSoFar);
         assertThat(Files.getLastModifiedTime(manifest)).isEqualTo(written);
         assertThat(sources()).containsExactly("docs/a.md", "docs/b.md", "docs/c.txt");

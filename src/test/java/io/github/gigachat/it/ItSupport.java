@@ -82,7 +82,9 @@ public final class ItSupport {
         List<String> hits = new ArrayList<>();
         try (Stream<Path> files = Files.walk(basedir.toPath())) {
             files.filter(Files::isRegularFile)
+                    // the test's own inputs name the secrets on purpose; everything else is output
                     .filter(p -> !p.getFileName().toString().equals("invoker.properties"))
+                    .filter(p -> !p.getFileName().toString().endsWith(".groovy"))
                     .forEach(file -> {
                         String text;
                         try {
