@@ -16,8 +16,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -83,6 +85,7 @@ public final class EmbedRun {
     private final Log log;
     private final Clock clock;
     private final UnaryOperator<String> redact;
+    private BiFunction<GigaChatSession, Integer, Semaphore> streams = (session, permits) -> null;
 
     public EmbedRun(Settings settings, Log log, Clock clock) {
         this(settings, log, clock, UnaryOperator.identity());
@@ -94,6 +97,15 @@ public final class EmbedRun {
         this.log = log;
         this.clock = clock;
         this.redact = redact;
+    }
+
+    /**
+     * Shares the stream limit with other runs of the build: {@code streams} gives, for a session and the concurrency
+     * this run would use, the semaphore that all runs with the same key share (or null for none).
+     */
+    public EmbedRun sharingStreams(BiFunction<GigaChatSession, Integer, Semaphore> streams) {
+        this.streams = streams;
+        return this;
     }
 
     /**
@@ -212,6 +224,10 @@ public final class EmbedRun {
                 settings.batchSize(),
                 concurrency,
                 (completed, total, requests, retries) -> done.set(completed));
+        Semaphore shared = streams.apply(session, concurrency);
+        if (shared != null) {
+            embedder.sharing(shared);
+        }
         try {
             Embedder.Stats stats = embedder.embed(texts, (index, vector, billed) -> cache.put(keys.get(index), vector));
             report.requests(stats.requests()).retries(stats.retries()).billedTokens(stats.billedTokens());

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -91,6 +92,7 @@ public final class Embedder {
     private final int concurrency;
     private final ProgressListener progress;
     private final Sleeper sleeper;
+    private Semaphore sharedStreams;
 
     public Embedder(GigaChatSession session, String model, int batchSize, int concurrency, ProgressListener progress) {
         this(session, model, batchSize, concurrency, progress, Sleeper.REAL);
@@ -119,6 +121,15 @@ public final class Embedder {
         this.concurrency = concurrency;
         this.progress = progress == null ? ProgressListener.NONE : progress;
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    }
+
+    /**
+     * Shares the API's stream limit with other embedders using the same key (other modules of a {@code -T} build):
+     * every request also holds one permit of {@code streams} while it is in flight.
+     */
+    public Embedder sharing(Semaphore streams) {
+        this.sharedStreams = streams;
+        return this;
     }
 
     /**
@@ -327,11 +338,19 @@ public final class Embedder {
             Stop failure = null;
             try {
                 EmbeddingResponse response;
+                Semaphore streams = sharedStreams;
+                if (streams != null) {
+                    streams.acquireUninterruptibly();
+                }
                 try {
                     response = session.embed(model, textsOf(batch), GigaChatSession.OnThrottle.THROW);
                 } catch (ApiException e) {
                     refused = e;
                     return;
+                } finally {
+                    if (streams != null) {
+                        streams.release();
+                    }
                 }
                 deliver(batch, response);
                 landed = true;

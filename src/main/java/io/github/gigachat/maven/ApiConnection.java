@@ -26,11 +26,19 @@ final class ApiConnection implements AutoCloseable {
     private final GigaChatEmulator emulator;
     private final GigaChatClient client;
     private final GigaChatSession session;
+    private final String keyFingerprint;
 
-    private ApiConnection(GigaChatEmulator emulator, GigaChatClient client, GigaChatSession session) {
+    private ApiConnection(
+            GigaChatEmulator emulator, GigaChatClient client, GigaChatSession session, String keyFingerprint) {
         this.emulator = emulator;
         this.client = client;
         this.session = session;
+        this.keyFingerprint = keyFingerprint;
+    }
+
+    /** Identifies the account's stream limit: the same endpoint, key and scope share one. */
+    String streamsKey() {
+        return client.config().baseUrl() + "|" + keyFingerprint + "|" + session.scope();
     }
 
     GigaChatSession session() {
@@ -107,7 +115,7 @@ final class ApiConnection implements AutoCloseable {
         try {
             AccessToken token = ScopeDiscovery.token(client, key, scope);
             return new ApiConnection(
-                    emulator, client, client.session(key, token.scope()).withToken(token));
+                    emulator, client, client.session(key, token.scope()).withToken(token), key.fingerprint());
         } catch (ApiException e) {
             client.close();
             String what =

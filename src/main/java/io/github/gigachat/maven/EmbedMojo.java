@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
 import javax.inject.Inject;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -121,11 +122,13 @@ public class EmbedMojo extends AbstractGigaChatMojo {
             }
         };
         try {
-            EmbedReport report = new EmbedRun(settings, runLog, Clock.systemUTC(), masker::mask).run(() -> {
-                ApiConnection connection = connect();
-                opened.add(connection);
-                return connection.session();
-            });
+            EmbedReport report = new EmbedRun(settings, runLog, Clock.systemUTC(), masker::mask)
+                    .sharingStreams((apiSession, permits) -> sharedStreams(opened, permits))
+                    .run(() -> {
+                        ApiConnection connection = connect();
+                        opened.add(connection);
+                        return connection.session();
+                    });
             summarize(report);
         } catch (ConnectFailure e) {
             throw e.cause;
@@ -140,6 +143,19 @@ public class EmbedMojo extends AbstractGigaChatMojo {
         } finally {
             opened.forEach(ApiConnection::close);
         }
+    }
+
+    /**
+     * One stream limit per build, endpoint, key and scope: under {@code -T} the modules that embed with the same key
+     * share the concurrency of the first one instead of each sending that many requests.
+     */
+    private Semaphore sharedStreams(List<ApiConnection> opened, int permits) {
+        if (emulator || opened.isEmpty()) {
+            return null; // every emulated run has an emulator of its own
+        }
+        return BuildCache.get(
+                        session.getRequest(), "streams|" + opened.get(0).streamsKey(), () -> new Semaphore(permits))
+                .value();
     }
 
     /** First, so that even a skipped or failed run leaves the project's resources consistent. */
