@@ -117,21 +117,30 @@ final class ApiConnection implements AutoCloseable {
             return new ApiConnection(
                     emulator, client, client.session(key, token.scope()).withToken(token), key.fingerprint());
         } catch (ApiException e) {
-            client.close();
             String what =
                     switch (e.code().orElse(-1)) {
                         case 4 -> "cannot decode the key from " + source + ": it is not an Authorization Key";
                         case 6 -> "does not recognise the key from " + source + ": unknown or revoked";
                         case 7 ->
-                            "says the key from " + source + " belongs to another scope than " + scope
-                                    + "; set -Dgigachat.scope=auto or the key's scope";
+                            "says the key from " + source + " belongs to " + realScope(client, key) + ", not " + scope
+                                    + "; set -Dgigachat.scope to the key's scope, or auto";
                         default -> e.isTransient() ? "is unavailable" : "refused the token request";
                     };
+            client.close();
             throw new MojoExecutionException(masker.mask(
                     "GigaChat " + what + " (" + e.getMessage() + "). Run 'mvn gigachat:verify' for a full diagnosis."));
         } catch (GigaChatException e) {
             client.close();
             throw new MojoExecutionException(masker.mask("Cannot reach GigaChat: " + e.getMessage()));
+        }
+    }
+
+    /** Names the scope a key belongs to, for the message about a wrong one (costs up to two token requests). */
+    private static String realScope(GigaChatClient client, AuthorizationKey key) {
+        try {
+            return ScopeDiscovery.token(client, key, null).scope().wireName();
+        } catch (GigaChatException e) {
+            return "another scope";
         }
     }
 
