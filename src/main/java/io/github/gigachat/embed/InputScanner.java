@@ -118,7 +118,13 @@ public final class InputScanner {
         for (String pattern : DEFAULT_EXCLUDES) {
             excludes.add(GlobPattern.compile(pattern, "exclude", shown));
         }
-        return new CompiledSet(directory, includes, excludes);
+        List<GlobPattern> required = new ArrayList<>();
+        for (String pattern : set.requiredIncludes()) {
+            if (!pattern.isBlank()) {
+                required.add(GlobPattern.compile(pattern, "include", shown));
+            }
+        }
+        return new CompiledSet(directory, includes, excludes, required);
     }
 
     /** The path relative to the project base with {@code /} separators; {@code ../} where it lies outside. */
@@ -234,14 +240,17 @@ public final class InputScanner {
     }
 
     /** A file set with its directory resolved and its patterns compiled. */
-    private record CompiledSet(Path directory, List<GlobPattern> includes, List<GlobPattern> excludes) {
+    private record CompiledSet(
+            Path directory, List<GlobPattern> includes, List<GlobPattern> excludes, List<GlobPattern> required) {
         boolean selects(String[] names) {
             return includes.stream().anyMatch(p -> p.matches(names))
+                    && (required.isEmpty() || required.stream().anyMatch(p -> p.matches(names)))
                     && excludes.stream().noneMatch(p -> p.matches(names));
         }
 
         boolean mayHoldSelectedFiles(String[] directoryNames) {
             return includes.stream().anyMatch(p -> p.couldMatchBelow(directoryNames))
+                    && (required.isEmpty() || required.stream().anyMatch(p -> p.couldMatchBelow(directoryNames)))
                     && excludes.stream().noneMatch(p -> p.matchesEverythingBelow(directoryNames));
         }
     }

@@ -214,11 +214,12 @@ public class EmbedMojo extends AbstractGigaChatMojo {
         if (fileSets == null || fileSets.isEmpty()) {
             for (Resource resource : project.getResources()) {
                 if (!resource.getDirectory().equals(outputDirectory.getAbsolutePath())) {
-                    // the resource's excludes keep files out of the jar: keep them out of the embeddings too
+                    // what the resource keeps out of the jar stays out of the embeddings too
                     specs.add(new FileSetSpec(
                             new File(resource.getDirectory()).toPath(),
                             InputScanner.DEFAULT_INCLUDES,
-                            resource.getExcludes()));
+                            resource.getExcludes(),
+                            resource.getIncludes()));
                 }
             }
             return specs;

@@ -65,6 +65,17 @@ class InputScannerTest {
     }
 
     @Test
+    void requiredIncludesNarrowTheSelection() throws IOException {
+        for (String name : List.of("public/a.md", "public/deep/b.txt", "private/c.md", "d.md", "public/e.properties")) {
+            write("src/main/resources/" + name, name);
+        }
+        FileSetSpec resource = new FileSetSpec(
+                project.resolve("src/main/resources"), InputScanner.DEFAULT_INCLUDES, List.of(), List.of("public/**"));
+        assertThat(paths(scan(resource)))
+                .containsExactly("src/main/resources/public/a.md", "src/main/resources/public/deep/b.txt");
+    }
+
+    @Test
     void includesAndExcludesFollowAntPatterns() throws IOException {
         for (String name : List.of("a.md", "ab.md", "abc.md", "sub/b.md", "sub/deeper/c.md", "drafts/d.md", "x.txt")) {
             write("src/main/resources/" + name, name);

@@ -206,6 +206,22 @@ class EmbedMojoTest {
         assertThat(embedReport().path("files").asInt()).isEqualTo(2);
     }
 
+    @Test
+    @InjectMojo(goal = "embed", pom = POM)
+    void includesOfTheResourceLimitTheEmbeddingsToWhatIsPackaged(EmbedMojo mojo) throws Exception {
+        prepare(mojo, KEY);
+        mojo.project.getResources().get(0).addInclude("public/**");
+        pointAtEmulator(mojo);
+        writeDocs();
+        write("public/guide.md", "# Public guide\n\nThis page ships in the jar and is embedded.\n");
+
+        mojo.execute();
+
+        assertThat(chunkLines())
+                .extracting(c -> c.path("source").asText())
+                .containsOnly("src/main/resources/public/guide.md");
+    }
+
     // -------------------------------------------------------------------------------------------- 4. bad format
 
     @Test
