@@ -151,6 +151,7 @@ public final class EmbedRun {
         MarkdownChunker chunker = new MarkdownChunker(settings.chunker());
         VectorCache cache = new VectorCache(settings.cacheDirectory());
         Map<String, String> misses = new LinkedHashMap<>();
+        Map<String, String> missSources = new LinkedHashMap<>();
         long chunks = 0;
         long hits = 0;
         long estimatedTokens = 0;
@@ -163,6 +164,7 @@ public final class EmbedRun {
                     continue;
                 }
                 misses.put(key, chunk.text());
+                missSources.put(key, chunk.source() + " chunk #" + chunk.index());
                 estimatedTokens += TokenEstimator.estimate(chunk.text()) + TokenEstimator.BILLING_OVERHEAD_PER_TEXT;
             }
         }
@@ -198,7 +200,7 @@ public final class EmbedRun {
         }
         if (!misses.isEmpty()) {
             Instant embedding = clock.instant();
-            embed(sessions.get(), cache, misses, report);
+            embed(sessions.get(), cache, misses, missSources, report);
             report.embedding(Duration.between(embedding, clock.instant()));
         }
         int dimensions = write(files, chunker, cache, report);
@@ -207,7 +209,11 @@ public final class EmbedRun {
     }
 
     private void embed(
-            GigaChatSession session, VectorCache cache, Map<String, String> misses, EmbedReport.Builder report)
+            GigaChatSession session,
+            VectorCache cache,
+            Map<String, String> misses,
+            Map<String, String> missSources,
+            EmbedReport.Builder report)
             throws EmbeddingException {
         List<String> keys = new ArrayList<>(misses.keySet());
         List<String> texts = new ArrayList<>(misses.values());
@@ -229,7 +235,24 @@ public final class EmbedRun {
             embedder.sharing(shared);
         }
         try {
-            Embedder.Stats stats = embedder.embed(texts, (index, vector, billed) -> cache.put(keys.get(index), vector));
+            Embedder.Stats stats;
+            try {
+                stats = embedder.embed(texts, (index, vector, billed) -> cache.put(keys.get(index), vector));
+            } catch (InputTooLargeException e) {
+                throw new EmbeddingException(
+                        "GigaChat refused " + missSources.get(keys.get(e.inputIndex()))
+                                + " as too large even alone (413). Lower gigachat.embed.maxChunkTokens (now "
+                                + settings.chunker().maxChunkTokens() + "). Everything embedded so far is cached.",
+                        e.embedded(),
+                        e.remaining(),
+                        e);
+            }
+            if (stats.answeredModel() != null && !stats.answeredModel().equalsIgnoreCase(settings.model())) {
+                log.warn("GigaChat answered with model '" + stats.answeredModel() + "' for gigachat.embed.model="
+                        + settings.model() + ". If the alias now points at another model, vectors cached before"
+                        + " may not be comparable: set the model explicitly, or clear " + settings.cacheDirectory()
+                        + ".");
+            }
             report.requests(stats.requests()).retries(stats.retries()).billedTokens(stats.billedTokens());
             log.info(String.format(
                     Locale.ROOT,

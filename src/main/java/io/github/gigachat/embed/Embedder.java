@@ -84,7 +84,9 @@ public final class Embedder {
      * @param billedTokens the sum of the {@code prompt_tokens} the API reported
      * @param dimensions length of every vector (0 when there were no texts)
      */
-    public record Stats(long texts, long requests, long retries, long billedTokens, int dimensions) {}
+    /** @param answeredModel the model the API said it used (it may differ from the requested alias), or null */
+    public record Stats(
+            long texts, long requests, long retries, long billedTokens, int dimensions, String answeredModel) {}
 
     private final GigaChatSession session;
     private final String model;
@@ -145,7 +147,7 @@ public final class Embedder {
         Objects.requireNonNull(sink, "sink");
         List<String> inputs = List.copyOf(texts);
         if (inputs.isEmpty()) {
-            return new Stats(0, 0, 0, 0, 0);
+            return new Stats(0, 0, 0, 0, 0, null);
         }
         return new Run(inputs, sink).execute();
     }
@@ -223,6 +225,7 @@ public final class Embedder {
         private long pauseGeneration;
         private Stop stop;
 
+        private volatile String answeredModel;
         private final AtomicLong requests = new AtomicLong();
         private final AtomicLong retries = new AtomicLong();
 
@@ -278,7 +281,7 @@ public final class Embedder {
             if (reason != null) {
                 throw toException(reason, done);
             }
-            return new Stats(done, requests.get(), retries.get(), tokens, dims);
+            return new Stats(done, requests.get(), retries.get(), tokens, dims, answeredModel);
         }
 
         /** Starts requests while the window, the pause and the queue allow; returns when every task has finished. */
@@ -476,6 +479,9 @@ public final class Embedder {
 
         /** Checks a batch's vectors, then hands them to the sink and tells the listener; serialised. */
         private void deliver(Batch batch, EmbeddingResponse response) {
+            if (response.model() != null) {
+                answeredModel = response.model();
+            }
             List<Embedding> embeddings = response.embeddings();
             if (embeddings.size() != batch.size()) {
                 throw new Refused(

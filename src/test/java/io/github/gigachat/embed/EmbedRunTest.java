@@ -236,6 +236,17 @@ class EmbedRunTest {
     }
 
     @Test
+    void aChunkTooLargeEvenAloneIsNamedBySourceAndIndex() {
+        emulator.injectFault(io.github.gigachat.emulator.Fault.on(Endpoint.EMBEDDINGS)
+                .times(50)
+                .status(413, "{\"status\":413,\"message\":\"Payload too large\"}"));
+        assertThatThrownBy(() -> run(EmulatorAccount.DEMO_B2B_PAID))
+                .isInstanceOf(EmbeddingException.class)
+                .hasMessageMatching("(?s).*docs/[abc]\\.(md|txt) chunk #0.*")
+                .hasMessageContaining("gigachat.embed.maxChunkTokens");
+    }
+
+    @Test
     void aBudgetTooSmallSendsNothing() {
         assertThatThrownBy(() -> run(
                         settings(project.resolve("target/gigachat/cache"), false, 5L), EmulatorAccount.DEMO_B2B_PAID))

@@ -159,7 +159,7 @@ class EmbedderTest {
     void nothingToEmbedMakesNoRequest() throws Exception {
         GigaChatSession session = start(b -> b);
         Embedder.Stats stats = embedder(session, 16, 4, null).embed(List.of(), new Collector());
-        assertThat(stats).isEqualTo(new Embedder.Stats(0, 0, 0, 0, 0));
+        assertThat(stats).isEqualTo(new Embedder.Stats(0, 0, 0, 0, 0, null));
         assertThat(emulator.stats().totalRequests()).isZero();
     }
 
