@@ -45,6 +45,8 @@ start_emulator() { # latency-ms
   emulator_pid=$!
   for _ in $(seq 1 50); do grep -q 'base URL' "$work/emulator.out" 2>/dev/null && break; sleep 0.1; done
   auth=$(sed -n 's/.*auth URL: //p' "$work/emulator.out"); base=$(sed -n 's/.*base URL: //p' "$work/emulator.out")
+  # the emulator prints its (fake) demo keys; the business prepaid one allows 10 streams
+  export GIGACHAT_CREDENTIALS; GIGACHAT_CREDENTIALS=$(sed -n 's/.*DEMO_B2B_PAID .*key=//p' "$work/emulator.out")
 }
 stop_emulator() {
   kill "$emulator_pid"; wait "$emulator_pid" 2>/dev/null || true
@@ -59,7 +61,6 @@ build() { # dir [extra args] -> prints wall milliseconds
 }
 field() { sed -n "s/.*\"$2\" : \\([0-9]*\\).*/\\1/p" "$1/target/gigachat/embed-report.json"; }
 
-export GIGACHAT_CREDENTIALS=NmYxYzJhM2UtN2I0ZC00YzVlLTlhMTAtMDAwMDAwMDAwMDAyOjBlNWQ0YzNiLTJhMTktNGYwOC04ZTdkLTAwMDAwMDAwYTAwMg==
 make_project "$work/with" "$chunks" yes
 make_project "$work/without" "$chunks" no
 

@@ -64,13 +64,14 @@ time_build() { # dir -> prints milliseconds
   echo $(( (end - start) / 1000000 ))
 }
 
-export GIGACHAT_CREDENTIALS=NmYxYzJhM2UtN2I0ZC00YzVlLTlhMTAtMDAwMDAwMDAwMDAxOjBlNWQ0YzNiLTJhMTktNGYwOC04ZTdkLTAwMDAwMDAwYTAwMQ==
 printf '\n%-8s %6s %6s %6s %6s %6s %6s %7s %7s %7s %10s\n' latency A1 B1 C1 D1 A5 B5 B1-A1 D1-C1 B5-A5 plugin-ms
 for latency in "${latencies[@]}"; do
   java -cp "$cp" io.github.gigachat.emulator.EmulatorMain 0 "$latency" > "$work/emulator.out" &
   emulator_pid=$!
   for _ in $(seq 1 50); do grep -q 'base URL' "$work/emulator.out" 2>/dev/null && break; sleep 0.1; done
   auth=$(sed -n 's/.*auth URL: //p' "$work/emulator.out"); base=$(sed -n 's/.*base URL: //p' "$work/emulator.out")
+  # the emulator prints its (fake) demo keys; the personal prepaid one is checked
+  export GIGACHAT_CREDENTIALS; GIGACHAT_CREDENTIALS=$(sed -n 's/.*DEMO_PERS_PAID .*key=//p' "$work/emulator.out")
   time_build "$work/B1" >/dev/null # warm the file system cache and the emulator
   declare -A samples=()
   for _ in $(seq 1 "$runs"); do
