@@ -1,10 +1,6 @@
 package io.github.gigachat.client;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-import java.util.HexFormat;
+import io.github.gigachat.io.Hashes;
 import java.util.Objects;
 
 /**
@@ -26,9 +22,7 @@ public final class AuthorizationKey {
 
     /** Builds the key from a client id and client secret, validating both. */
     public static AuthorizationKey fromClientCredentials(String clientId, String clientSecret) {
-        String encoded = Base64.getEncoder()
-                .encodeToString((clientId.trim() + ":" + clientSecret.trim()).getBytes(StandardCharsets.UTF_8));
-        return KeyFormat.check(encoded).key();
+        return KeyFormat.check(KeyFormat.compose(clientId, clientSecret)).key();
     }
 
     /** The encoded key, for the Authorization header only. */
@@ -48,12 +42,7 @@ public final class AuthorizationKey {
 
     /** {@code sha256:<first 12 hex>} of the key: lets users tell keys apart without revealing them. */
     public String fingerprint() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return "sha256:" + Hashes.sha256Hex(value).substring(0, 12);
     }
 
     /** Registers the key and its secret with a masker, so that they never reach any output. */

@@ -25,6 +25,27 @@ public final class KeyFormat {
 
     private KeyFormat() {}
 
+    /** Whether {@code text} (trimmed) is a UUID, the shape of a client id. */
+    public static boolean isUuid(String text) {
+        return text != null && UUID.matcher(text.strip()).matches();
+    }
+
+    /** {@code Base64(client_id ":" client_secret)}, not checked: {@link #check} says what is wrong with it. */
+    public static String compose(String clientId, String clientSecret) {
+        return Base64.getEncoder()
+                .encodeToString((clientId.strip() + ":" + clientSecret.strip()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether {@code text} already is a well-formed Authorization Key (not, say, a bare client secret). */
+    public static boolean isAuthorizationKey(String text) {
+        try {
+            check(text);
+            return true;
+        } catch (InvalidKeyException e) {
+            return false;
+        }
+    }
+
     /** A key that passed the check, and the warnings to log (for example: whitespace was trimmed). */
     public record Result(AuthorizationKey key, List<String> warnings) {}
 

@@ -203,7 +203,7 @@ public final class EmbedRun {
             embed(sessions.get(), cache, misses, missSources, report);
             report.embedding(Duration.between(embedding, clock.instant()));
         }
-        int dimensions = write(files, chunker, cache, report);
+        int dimensions = write(files, chunker, cache, chunks, report);
         state.save(settings.stateFile(), settings.outputRoot(), chunks, dimensions);
         return report.duration(Duration.between(start, clock.instant())).build();
     }
@@ -266,14 +266,15 @@ public final class EmbedRun {
         }
     }
 
-    private int write(List<TextFile> files, MarkdownChunker chunker, VectorCache cache, EmbedReport.Builder report)
+    private int write(
+            List<TextFile> files, MarkdownChunker chunker, VectorCache cache, long chunks, EmbedReport.Builder report)
             throws IOException {
         CachedVectors vectors = new CachedVectors(files, chunker, cache, settings);
-        int dimensions = vectors.dimensions();
+        int dimensions = vectors.firstDimensions();
         OutputSpec spec = new OutputSpec(
                 settings.model(),
                 dimensions,
-                (int) vectors.count(),
+                Math.toIntExact(chunks),
                 settings.chunker(),
                 settings.pluginVersion(),
                 settings.emulated());
@@ -319,8 +320,6 @@ public final class EmbedRun {
         private final MarkdownChunker chunker;
         private final VectorCache cache;
         private final Settings settings;
-        private long count = -1;
-        private int dimensions;
 
         CachedVectors(List<TextFile> files, MarkdownChunker chunker, VectorCache cache, Settings settings) {
             this.files = files;
@@ -329,24 +328,12 @@ public final class EmbedRun {
             this.settings = settings;
         }
 
-        /** Counts the vectors and reads their dimension, checking that every one is in the cache. */
-        long count() throws IOException {
-            if (count < 0) {
-                long n = 0;
-                try (Cursor cursor = open()) {
-                    for (EmbeddedChunk next = cursor.next(); next != null; next = cursor.next()) {
-                        dimensions = next.vector().length;
-                        n++;
-                    }
-                }
-                count = n;
+        /** The length of the first vector (all have the same, the writers check it); 0 without any. */
+        int firstDimensions() throws IOException {
+            try (Cursor cursor = open()) {
+                EmbeddedChunk first = cursor.next();
+                return first == null ? 0 : first.vector().length;
             }
-            return count;
-        }
-
-        int dimensions() throws IOException {
-            count();
-            return dimensions;
         }
 
         @Override

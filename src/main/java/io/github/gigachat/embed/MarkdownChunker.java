@@ -1,11 +1,12 @@
 package io.github.gigachat.embed;
 
+import static io.github.gigachat.io.Hashes.sha256;
+
 import io.github.gigachat.embed.TextBlocks.Block;
 import io.github.gigachat.embed.TextBlocks.Kind;
 import io.github.gigachat.embed.TextBlocks.Syntax;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -509,14 +510,6 @@ public final class MarkdownChunker {
                 k++;
             }
             return k == a.size() ? a : a.subList(0, k);
-        }
-
-        private static MessageDigest sha256() {
-            try {
-                return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("the JDK has no SHA-256", e);
-            }
         }
     }
 

@@ -1,5 +1,7 @@
 package io.github.gigachat.embed;
 
+import static io.github.gigachat.io.Hashes.sha256;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -178,14 +179,6 @@ public final class NativeWriter implements EmbeddingWriter {
                 ("{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows + ", " + columns + "), }").length();
         int unpadded = NPY_MAGIC.length + 2 + dictionary + 1;
         return (unpadded + NPY_ALIGNMENT - 1) / NPY_ALIGNMENT * NPY_ALIGNMENT;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
     }
 
     private static final class Source {

@@ -113,15 +113,17 @@ abstract class AbstractGigaChatMojo extends AbstractMojo {
 
     /** The client configuration for the real service (or for explicitly configured URLs). */
     protected ClientConfig clientConfig(List<String> notes) throws MojoExecutionException {
+        URI auth = url(
+                "gigachat.authUrl",
+                firstNonBlank(authUrl, environment.get("GIGACHAT_AUTH_URL")),
+                ClientConfig.DEFAULT_AUTH_URL);
+        URI base = url(
+                "gigachat.baseUrl",
+                firstNonBlank(baseUrl, environment.get("GIGACHAT_BASE_URL")),
+                ClientConfig.DEFAULT_BASE_URL);
         ClientConfig.Builder builder = ClientConfig.builder()
-                .authUrl(url(
-                        "gigachat.authUrl",
-                        firstNonBlank(authUrl, environment.get("GIGACHAT_AUTH_URL")),
-                        ClientConfig.DEFAULT_AUTH_URL))
-                .baseUrl(url(
-                        "gigachat.baseUrl",
-                        firstNonBlank(baseUrl, environment.get("GIGACHAT_BASE_URL")),
-                        ClientConfig.DEFAULT_BASE_URL))
+                .authUrl(auth)
+                .baseUrl(base)
                 .timeout(Duration.ofSeconds(timeoutSeconds()))
                 .insecure(insecure());
         String bundle = caBundleFile != null
@@ -137,8 +139,7 @@ abstract class AbstractGigaChatMojo extends AbstractMojo {
             builder.caBundleFile(file.toPath());
             notes.add("Trusting the CAs of " + file + " in addition to the JDK's.");
         }
-        for (java.net.URI uri :
-                List.of(builder.build().authUrl(), builder.build().baseUrl())) {
+        for (URI uri : List.of(auth, base)) {
             String host = uri.getHost().toLowerCase(Locale.ROOT);
             boolean local = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
             if ("http".equalsIgnoreCase(uri.getScheme()) && !local) {

@@ -1,11 +1,9 @@
 package io.github.gigachat.maven;
 
+import io.github.gigachat.client.KeyFormat;
 import io.github.gigachat.client.SecretMasker;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
@@ -17,9 +15,6 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * is an error, never a silent fallback to the encrypted text.
  */
 final class MavenCredentials {
-    private static final Pattern UUID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
     /** The key as found (not yet checked), or {@code raw == null} with help on how to provide one. */
     record Found(String source, String description, String raw, String missingHelp) {
         @Override
@@ -63,9 +58,8 @@ final class MavenCredentials {
             return new Found(
                     null, null, null, "The <server> " + serverId + " in settings.xml has no <password>. " + help);
         }
-        if (username != null && UUID.matcher(username.strip()).matches() && !encodesClientCredentials(password)) {
-            String composed = Base64.getEncoder()
-                    .encodeToString((username.strip() + ":" + password.strip()).getBytes(StandardCharsets.UTF_8));
+        if (KeyFormat.isUuid(username) && !KeyFormat.isAuthorizationKey(password)) {
+            String composed = KeyFormat.compose(username, password);
             masker.add(composed);
             return new Found(
                     "settings:" + serverId,
@@ -76,16 +70,5 @@ final class MavenCredentials {
         }
         return new Found(
                 "settings:" + serverId, "the <password> of <server> " + serverId + " in settings.xml", password, null);
-    }
-
-    /** Whether a password already is an Authorization Key (Base64 of "uuid:secret"), not a bare client secret. */
-    private static boolean encodesClientCredentials(String password) {
-        try {
-            String decoded = new String(Base64.getMimeDecoder().decode(password.strip()), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon > 0 && UUID.matcher(decoded.substring(0, colon)).matches();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

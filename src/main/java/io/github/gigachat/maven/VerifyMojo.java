@@ -4,7 +4,6 @@ import io.github.gigachat.client.ClientConfig;
 import io.github.gigachat.client.ConfigurationException;
 import io.github.gigachat.client.GigaChatClient;
 import io.github.gigachat.emulator.GigaChatEmulator;
-import io.github.gigachat.verify.Check;
 import io.github.gigachat.verify.Outcome;
 import io.github.gigachat.verify.Verifier;
 import io.github.gigachat.verify.VerifyReports;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -181,19 +179,12 @@ public class VerifyMojo extends AbstractGigaChatMojo {
             return configurationFailure(e.getMessage());
         } catch (RuntimeException e) {
             // never a crash without a report: the check could not finish
-            return new VerifyResult(
-                    Outcome.UNKNOWN,
+            return VerifyResult.unfinished(
+                    "verify",
                     masker.mask("The check could not finish: " + e),
-                    null,
                     request.credentialsSource(),
-                    null,
-                    List.of(new Check("verify", Check.Status.FAIL, masker.mask("The check could not finish: " + e))),
-                    Map.of(),
-                    List.of(),
-                    0,
                     emulated,
-                    config.insecure(),
-                    List.of());
+                    config.insecure());
         }
     }
 
@@ -210,19 +201,7 @@ public class VerifyMojo extends AbstractGigaChatMojo {
     }
 
     private VerifyResult configurationFailure(String message) {
-        return new VerifyResult(
-                Outcome.UNKNOWN,
-                masker.mask(message),
-                null,
-                null,
-                null,
-                List.of(new Check("configuration", Check.Status.FAIL, masker.mask(message))),
-                Map.of(),
-                List.of(),
-                0,
-                emulator,
-                false,
-                List.of());
+        return VerifyResult.unfinished("configuration", masker.mask(message), null, emulator, false);
     }
 
     private void finish(VerifyResult result, boolean firstInBuild) throws MojoExecutionException {

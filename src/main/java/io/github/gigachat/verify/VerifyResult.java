@@ -32,6 +32,24 @@ public record VerifyResult(
         warnings = List.copyOf(warnings);
     }
 
+    /** A result for a check that could not finish: one failing check named {@code check}, outcome UNKNOWN. */
+    public static VerifyResult unfinished(
+            String check, String message, String credentialsSource, boolean emulated, boolean insecure) {
+        return new VerifyResult(
+                Outcome.UNKNOWN,
+                message,
+                null,
+                credentialsSource,
+                null,
+                List.of(Check.fail(check, message)),
+                Map.of(),
+                List.of(),
+                0,
+                emulated,
+                insecure,
+                List.of());
+    }
+
     /** A result for a verification that did not run at all ({@code gigachat.skip} or offline). */
     public static VerifyResult skipped(String reason, boolean emulated) {
         return new VerifyResult(
