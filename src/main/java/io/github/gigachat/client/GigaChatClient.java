@@ -60,6 +60,37 @@ public final class GigaChatClient implements AutoCloseable {
     }
 
     /**
+     * The classified token exchange every goal uses: a token for the configured scope, or with {@code configured ==
+     * null} ({@code auto}) for the key's own scope. Never throws for an answer of the OAuth endpoint; every answer is
+     * one of the {@link TokenOutcome} cases.
+     */
+    public TokenOutcome exchange(AuthorizationKey key, Scope configured) {
+        // provisional: sequential tries; replaced by the shared, parallel exchange
+        java.util.List<Scope> order = configured != null ? java.util.List.of(configured) : java.util.List.of(Scope.values());
+        ApiException last = null;
+        for (Scope scope : order) {
+            try {
+                return new TokenOutcome.Issued(requestToken(key, scope));
+            } catch (ApiException e) {
+                int code = e.code().orElse(-1);
+                if (code == 4) {
+                    return new TokenOutcome.Malformed(e);
+                }
+                if (code == 6 || (e.status() == 401 && code == -1 && e.apiMessage().isPresent())) {
+                    return new TokenOutcome.Rejected(e);
+                }
+                if (code != 7) {
+                    return new TokenOutcome.Transient(e);
+                }
+                last = e;
+            } catch (GigaChatException e) {
+                return new TokenOutcome.Transient(e);
+            }
+        }
+        return new TokenOutcome.WrongScope(configured, java.util.Optional.empty(), last);
+    }
+
+    /**
      * Exchanges the key for an access token of {@code scope}: {@code POST <authUrl>} with {@code Authorization: Basic},
      * a fresh {@code RqUID} and the scope form body.
      *
