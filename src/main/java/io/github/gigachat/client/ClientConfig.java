@@ -25,6 +25,7 @@ public final class ClientConfig {
     final Sleeper sleeper;
     final Clock clock;
     final int maxConnections;
+    final RequestRateLimiter oauthLimiter;
 
     private ClientConfig(Builder b) {
         this.authUrl = Objects.requireNonNull(b.authUrl, "authUrl");
@@ -38,6 +39,7 @@ public final class ClientConfig {
         this.sleeper = b.sleeper;
         this.clock = b.clock;
         this.maxConnections = b.maxConnections;
+        this.oauthLimiter = b.oauthLimiter != null ? b.oauthLimiter : RequestRateLimiter.forOAuth(authUrl);
     }
 
     private static URI stripTrailingSlash(URI uri) {
@@ -82,6 +84,7 @@ public final class ClientConfig {
         private Sleeper sleeper = Sleeper.REAL;
         private Clock clock = Clock.systemUTC();
         private int maxConnections = 16;
+        private RequestRateLimiter oauthLimiter;
 
         public Builder authUrl(URI value) {
             this.authUrl = value;
@@ -138,6 +141,12 @@ public final class ClientConfig {
 
         public Builder maxConnections(int value) {
             this.maxConnections = value;
+            return this;
+        }
+
+        /** The OAuth endpoint's rate limit; by default the one this JVM shares for the endpoint's origin. */
+        public Builder oauthLimiter(RequestRateLimiter value) {
+            this.oauthLimiter = Objects.requireNonNull(value);
             return this;
         }
 

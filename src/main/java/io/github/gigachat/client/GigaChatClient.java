@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,20 +25,27 @@ public final class GigaChatClient implements AutoCloseable {
     private final ClientConfig config;
     private final HttpTransport transport;
     private final SecretMasker masker;
+    private final TokenBroker broker;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
 
-    private GigaChatClient(ClientConfig config, SecretMasker masker) {
+    private GigaChatClient(ClientConfig config, SecretMasker masker, TokenBroker broker) {
         this.config = config;
         this.masker = masker;
+        this.broker = broker;
         this.transport = new HttpTransport(config);
     }
 
-    /** Opens a client; {@code masker} learns every token this client obtains. */
+    /** Opens a client with tokens of its own; {@code masker} learns every token this client obtains. */
     public static GigaChatClient create(ClientConfig config, SecretMasker masker) {
+        return create(config, masker, new TokenBroker());
+    }
+
+    /** Opens a client that takes its tokens from {@code broker}, shared with the other clients of the build. */
+    public static GigaChatClient create(ClientConfig config, SecretMasker masker, TokenBroker broker) {
         // Loading Jackson takes about 100 ms; do it while HttpClient starts and the first request is on the wire.
         CompletableFuture.runAsync(Responses::warmUp);
-        return new GigaChatClient(config, masker);
+        return new GigaChatClient(config, masker, Objects.requireNonNull(broker, "broker"));
     }
 
     public ClientConfig config() {
@@ -56,38 +64,17 @@ public final class GigaChatClient implements AutoCloseable {
 
     /** An authenticated view of the API for one key and scope; tokens are fetched and refreshed as needed. */
     public GigaChatSession session(AuthorizationKey key, Scope scope) {
-        return new GigaChatSession(this, key, scope);
+        return new GigaChatSession(this, broker, key, scope);
     }
 
     /**
      * The classified token exchange every goal uses: a token for the configured scope, or with {@code configured ==
-     * null} ({@code auto}) for the key's own scope. Never throws for an answer of the OAuth endpoint; every answer is
-     * one of the {@link TokenOutcome} cases.
+     * null} ({@code auto}) for the key's own scope, all scopes tried at once. Never throws for an answer of the OAuth
+     * endpoint: every answer is one of the {@link TokenOutcome} cases. Tokens come from this client's {@link
+     * TokenBroker}, so a build that shares one broker asks once per key and scope.
      */
     public TokenOutcome exchange(AuthorizationKey key, Scope configured) {
-        // provisional: sequential tries; replaced by the shared, parallel exchange
-        java.util.List<Scope> order = configured != null ? java.util.List.of(configured) : java.util.List.of(Scope.values());
-        ApiException last = null;
-        for (Scope scope : order) {
-            try {
-                return new TokenOutcome.Issued(requestToken(key, scope));
-            } catch (ApiException e) {
-                int code = e.code().orElse(-1);
-                if (code == 4) {
-                    return new TokenOutcome.Malformed(e);
-                }
-                if (code == 6 || (e.status() == 401 && code == -1 && e.apiMessage().isPresent())) {
-                    return new TokenOutcome.Rejected(e);
-                }
-                if (code != 7) {
-                    return new TokenOutcome.Transient(e);
-                }
-                last = e;
-            } catch (GigaChatException e) {
-                return new TokenOutcome.Transient(e);
-            }
-        }
-        return new TokenOutcome.WrongScope(configured, java.util.Optional.empty(), last);
+        return broker.exchange(this, key, configured);
     }
 
     /**
@@ -100,20 +87,21 @@ public final class GigaChatClient implements AutoCloseable {
         String endpoint = "POST " + config.authUrl.getPath();
         byte[] form = ("scope=" + URLEncoder.encode(scope.wireName(), StandardCharsets.UTF_8))
                 .getBytes(StandardCharsets.UTF_8);
-        HttpTransport.Response response = call(
-                endpoint,
-                () -> new HttpTransport.Request(
-                        "POST",
-                        config.authUrl,
-                        Map.of(
-                                "Authorization",
-                                "Basic " + key.value(),
-                                "RqUID",
-                                UUID.randomUUID().toString(),
-                                "Accept",
-                                "application/json"),
-                        form,
-                        ContentType.APPLICATION_FORM_URLENCODED));
+        HttpTransport.Response response = call(endpoint, () -> {
+            awaitOAuthSlot();
+            return new HttpTransport.Request(
+                    "POST",
+                    config.authUrl,
+                    Map.of(
+                            "Authorization",
+                            "Basic " + key.value(),
+                            "RqUID",
+                            UUID.randomUUID().toString(),
+                            "Accept",
+                            "application/json"),
+                    form,
+                    ContentType.APPLICATION_FORM_URLENCODED);
+        });
         Json.Node body = Responses.successBody(endpoint, response);
         Json.Node token = body.has("access_token") ? body.get("access_token") : body.get("tok");
         Json.Node expires = body.has("expires_at") ? body.get("expires_at") : body.get("exp");
@@ -127,6 +115,16 @@ public final class GigaChatClient implements AutoCloseable {
         long raw = expires.number().longValue();
         Instant expiresAt = raw < SECONDS_THRESHOLD ? Instant.ofEpochSecond(raw) : Instant.ofEpochMilli(raw);
         return new AccessToken(token.text(), expiresAt, scope);
+    }
+
+    /** Every attempt of a token request, retries included, waits for its slot under the endpoint's rate limit. */
+    private void awaitOAuthSlot() {
+        try {
+            config.oauthLimiter.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("Interrupted while waiting to request a token", false, e);
+        }
     }
 
     Instant now() {

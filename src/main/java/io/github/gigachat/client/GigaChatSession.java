@@ -16,12 +16,13 @@ import org.apache.hc.core5.http.ContentType;
  */
 public final class GigaChatSession {
     private final GigaChatClient client;
+    private final TokenBroker broker;
     private final AuthorizationKey key;
     private final Scope scope;
-    private AccessToken token;
 
-    GigaChatSession(GigaChatClient client, AuthorizationKey key, Scope scope) {
+    GigaChatSession(GigaChatClient client, TokenBroker broker, AuthorizationKey key, Scope scope) {
         this.client = client;
+        this.broker = broker;
         this.key = Objects.requireNonNull(key);
         this.scope = Objects.requireNonNull(scope);
     }
@@ -30,27 +31,9 @@ public final class GigaChatSession {
         return scope;
     }
 
-    /** Starts with a token obtained elsewhere (for example during scope discovery) instead of fetching one. */
-    public synchronized GigaChatSession withToken(AccessToken initial) {
-        if (initial.scope() != scope) {
-            throw new IllegalArgumentException("token of scope " + initial.scope() + " for a session of " + scope);
-        }
-        this.token = initial;
-        return this;
-    }
-
-    /** The current token, fetched or refreshed when it is missing or within 60 s of expiry. */
-    public synchronized AccessToken token() {
-        if (token == null || token.needsRefresh(client.now())) {
-            token = client.requestToken(key, scope);
-        }
-        return token;
-    }
-
-    private synchronized void invalidate(AccessToken stale) {
-        if (token == stale) {
-            token = null;
-        }
+    /** The current token: the build's shared one while it is more than 60 s from expiry, else a new one. */
+    public AccessToken token() {
+        return broker.token(client, key, scope, null);
     }
 
     /** {@code GET /models}. */
@@ -187,7 +170,7 @@ public final class GigaChatSession {
                         retryThrottling);
             } catch (ApiException e) {
                 if (e.status() == 401 && attempt == 0) {
-                    invalidate(current);
+                    broker.token(client, key, scope, current); // refused: replace it for everyone
                     client.countRetry();
                     continue;
                 }

@@ -1,15 +1,12 @@
 package io.github.gigachat.maven;
 
 import io.github.gigachat.client.ClientConfig;
-import io.github.gigachat.client.ProxyConfig;
 import io.github.gigachat.client.Scope;
 import io.github.gigachat.client.SecretMasker;
+import io.github.gigachat.client.TokenBroker;
 import java.io.File;
-import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -113,48 +110,13 @@ abstract class AbstractGigaChatMojo extends AbstractMojo {
 
     /** The client configuration for the real service (or for explicitly configured URLs). */
     protected ClientConfig clientConfig(List<String> notes) throws MojoExecutionException {
-        URI auth = url(
-                "gigachat.authUrl",
-                firstNonBlank(authUrl, environment.get("GIGACHAT_AUTH_URL")),
-                ClientConfig.DEFAULT_AUTH_URL);
-        URI base = url(
-                "gigachat.baseUrl",
-                firstNonBlank(baseUrl, environment.get("GIGACHAT_BASE_URL")),
-                ClientConfig.DEFAULT_BASE_URL);
-        ClientConfig.Builder builder = ClientConfig.builder()
-                .authUrl(auth)
-                .baseUrl(base)
-                .timeout(Duration.ofSeconds(timeoutSeconds()))
-                .insecure(insecure());
-        String bundle = caBundleFile != null
-                ? caBundleFile.getPath()
-                : firstNonBlank(environment.get("GIGACHAT_CA_BUNDLE_FILE"));
-        if (bundle != null) {
-            File file = new File(bundle);
-            if (!file.isFile()) {
-                throw new MojoExecutionException("The CA bundle " + file.getAbsolutePath() + " (gigachat.caBundleFile"
-                        + " or GIGACHAT_CA_BUNDLE_FILE) does not exist. Point it at a PEM file, e.g. the Russian"
-                        + " Trusted Root CA from https://www.gosuslugi.ru/crt.");
-            }
-            builder.caBundleFile(file.toPath());
-            notes.add("Trusting the CAs of " + file + " in addition to the JDK's.");
-        }
-        for (URI uri : List.of(auth, base)) {
-            String host = uri.getHost().toLowerCase(Locale.ROOT);
-            boolean local = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
-            if ("http".equalsIgnoreCase(uri.getScheme()) && !local) {
-                log().warn("*** " + uri + " is plain http: the key and the tokens cross the network unencrypted."
-                        + " Use https. ***");
-            }
-        }
-        ProxyConfig proxy = MavenProxies.select(session.getSettings(), decrypter, masker);
-        if (proxy != null) {
-            builder.proxy(proxy);
-            notes.add("Using the settings.xml proxy " + proxy.host() + ":" + proxy.port()
-                    + (proxy.hasCredentials() ? " (with credentials)" : "")
-                    + (proxy.nonProxyHosts().isEmpty() ? "" : ", except for " + proxy.nonProxyHosts()) + ".");
-        }
-        return builder.build();
+        return new ClientConfigFactory(this).create(notes);
+    }
+
+    /** The build's one source of tokens: every goal and module asks it, so a key is exchanged once per scope. */
+    protected TokenBroker tokenBroker() {
+        return BuildCache.get(session.getRequest(), "token-broker", TokenBroker::new)
+                .value();
     }
 
     protected boolean insecure() {
@@ -171,47 +133,6 @@ abstract class AbstractGigaChatMojo extends AbstractMojo {
         log().warn("* Anyone on the network path can read the key and the tokens.    *");
         log().warn("* Trust the CA instead: -Dgigachat.caBundleFile=<pem file>.       *");
         log().warn("*****************************************************************");
-    }
-
-    private int timeoutSeconds() throws MojoExecutionException {
-        if (timeout != null) {
-            if (timeout <= 0) {
-                throw new MojoExecutionException(
-                        "gigachat.timeout is " + timeout + ": use a positive number of seconds.");
-            }
-            return timeout;
-        }
-        String fromEnv = environment.get("GIGACHAT_TIMEOUT");
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            try {
-                double seconds = Double.parseDouble(fromEnv.strip());
-                if (seconds > 0) {
-                    return (int) Math.ceil(seconds);
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new MojoExecutionException("GIGACHAT_TIMEOUT is '" + fromEnv.strip()
-                    + "': use a positive number of seconds, or set gigachat.timeout.");
-        }
-        return 30;
-    }
-
-    private static URI url(String property, String value, URI fallback) throws MojoExecutionException {
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            URI uri = URI.create(value.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-                throw new IllegalArgumentException("not an http(s) URL");
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(
-                    property + " is '" + value + "', which is not an http(s) URL with a host.");
-        }
     }
 
     protected static String firstNonBlank(String... values) {

@@ -237,25 +237,11 @@ public class EmbedMojo extends AbstractGigaChatMojo {
 
     private ApiConnection connect() {
         try {
-            if (emulator) {
-                return ApiConnection.toEmulator(masker, scopeSetting(), log()::warn);
-            }
-            if (session.isOffline()) {
+            if (session.isOffline() && !emulator) {
                 throw new MojoExecutionException("Maven is offline (-o) and some chunks are not in the cache yet:"
                         + " build once online, or point gigachat.embed.cacheDirectory at a filled cache.");
             }
-            List<String> notes = new ArrayList<>();
-            MavenCredentials.Found credentials = MavenCredentials.resolve(
-                    environment, credentialsEnv, session.getSettings(), serverId, decrypter, masker, notes);
-            if (credentials.source() != null) {
-                notes.add("Using GigaChat credentials from " + credentials.description() + ".");
-            }
-            var config = clientConfig(notes);
-            notes.forEach(note -> log().info(note));
-            if (insecure()) {
-                warnInsecure();
-            }
-            return ApiConnection.toService(config, credentials, scopeSetting(), masker, log()::warn);
+            return ApiConnection.open(this);
         } catch (MojoExecutionException e) {
             throw new ConnectFailure(e);
         }

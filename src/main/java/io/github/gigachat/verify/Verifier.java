@@ -74,7 +74,7 @@ public final class Verifier {
             if (token == null) {
                 return;
             }
-            GigaChatSession session = client.session(key, scope).withToken(token);
+            GigaChatSession session = client.session(key, scope);
             ExecutorService pool = Executors.newFixedThreadPool(3, runnable -> {
                 Thread thread = new Thread(runnable, "gigachat-verify");
                 thread.setDaemon(true);

@@ -66,9 +66,8 @@ class TlsTest {
     void trustsTheChainWithTheCaBundle() throws Exception {
         Path bundle = certificates.writeCaPem(temp);
         try (GigaChatClient client = client(ClientConfig.builder().caBundleFile(bundle))) {
-            AccessToken token = client.requestToken(KEY, Scope.PERS);
-            assertThat(client.session(KEY, Scope.PERS).withToken(token).models())
-                    .isNotEmpty();
+            assertThat(client.exchange(KEY, Scope.PERS)).isInstanceOf(TokenOutcome.Issued.class);
+            assertThat(client.session(KEY, Scope.PERS).models()).isNotEmpty();
         }
     }
 
