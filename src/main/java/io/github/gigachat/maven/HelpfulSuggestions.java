@@ -114,7 +114,7 @@ public final class HelpfulSuggestions implements Advice {
         return "Fix gigachat.requiredModels, or use a key whose scope includes them.";
     }
 
-    /** The message of a failed build: the outcome, then every raised outcome that is not tolerated. */
+    /** The message of a failed build: the outcome, then every other outcome in {@code fatal} (worst first). */
     String forBuildFailure(VerifyResult result, Set<Outcome> fatal) {
         StringBuilder text = new StringBuilder("GigaChat key check: ")
                 .append(result.outcome())
@@ -122,8 +122,8 @@ public final class HelpfulSuggestions implements Advice {
         if (fatal.contains(result.outcome())) {
             text.append(' ').append(result.summary());
         }
-        for (Outcome outcome : List.of(Outcome.INVALID, Outcome.VALID_UNPAID, Outcome.UNKNOWN)) {
-            if (fatal.contains(outcome) && outcome != result.outcome()) {
+        for (Outcome outcome : fatal) {
+            if (outcome != result.outcome()) {
                 Check check = result.firstFailing(outcome).orElseThrow();
                 text.append(" Also ")
                         .append(outcome)

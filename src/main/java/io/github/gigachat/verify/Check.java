@@ -22,7 +22,7 @@ public record Check(String name, Status status, String message, Outcome raises) 
     public Check {
         boolean consistent =
                 switch (status) {
-                    case FAIL -> FAILURES.contains(raises);
+                    case FAIL -> raises != null && FAILURES.contains(raises);
                     case WARN -> raises == null || raises == Outcome.VALID_POSTPAID;
                     case PASS, SKIP -> raises == null;
                 };

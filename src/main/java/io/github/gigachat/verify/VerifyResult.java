@@ -1,7 +1,7 @@
 package io.github.gigachat.verify;
 
 import java.math.BigDecimal;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,21 +38,21 @@ public record VerifyResult(
     }
 
     /**
-     * Every outcome that a failing check raised, in the order of {@link Outcome}. The one-word {@link #outcome()} is
-     * the worst of them; the others are here so that tolerating one (say {@code VALID_UNPAID}) never hides another.
+     * Every outcome that a failing check raised, worst first. The one-word {@link #outcome()} is the worst of them; the
+     * others are here so that tolerating one (say {@code VALID_UNPAID}) never hides another.
      */
     public Set<Outcome> raised() {
-        Set<Outcome> raised = EnumSet.noneOf(Outcome.class);
-        for (Check check : checks) {
-            if (check.status() == Check.Status.FAIL) {
-                raised.add(check.raises());
+        Set<Outcome> raised = new LinkedHashSet<>();
+        for (Outcome failure : List.of(Outcome.INVALID, Outcome.VALID_UNPAID, Outcome.UNKNOWN)) {
+            if (firstFailing(failure).isPresent()) {
+                raised.add(failure);
             }
         }
         return raised;
     }
 
     /**
-     * The raised outcomes that fail the build: {@code INVALID} always, {@code VALID_UNPAID} and {@code UNKNOWN} unless
+     * The raised outcomes that fail the build, worst first: {@code INVALID} always, {@code VALID_UNPAID} and {@code UNKNOWN} unless
      * tolerated.
      */
     public Set<Outcome> fatal(boolean failOnUnpaid, boolean failOnUnknown) {
