@@ -68,6 +68,12 @@ final class SummaryPrinter {
 
     private void print(VerifyResult result, boolean firstInBuild) {
         StringBuilder head = new StringBuilder("GigaChat key check: ").append(result.outcome());
+        Set<Outcome> raised = result.raised();
+        for (Outcome other : raised) {
+            if (other != result.outcome()) {
+                head.append(", also ").append(other);
+            }
+        }
         if (result.emulated()) {
             head.append(" [EMULATED]");
         }
@@ -87,10 +93,6 @@ final class SummaryPrinter {
         head.append(" (").append(details).append(')');
         if (!firstInBuild) {
             head.append(" - reused from an earlier module of this build");
-        }
-        Set<Outcome> raised = result.raised();
-        if (raised.size() > 1) {
-            head.append(", raised ").append(raised);
         }
         // anything raised is a warning, also when the outcome word is a tolerated VALID_UNPAID
         boolean good = raised.isEmpty();

@@ -202,7 +202,7 @@ class HelpfulSuggestionsTest {
     }
 
     @Test
-    void aFailureForAnOutcomeBesideATolerratedOneLeadsWithTheOutcomeWord() {
+    void aFailureBesideAToleratedOutcomeStillLeadsWithTheOutcomeWord() {
         assertThat(suggestions.forBuildFailure(unpaidAndUnknown(), EnumSet.of(Outcome.UNKNOWN)))
                 .startsWith("GigaChat key check: VALID_UNPAID. Also UNKNOWN from models:")
                 .doesNotContain("balance is 0");

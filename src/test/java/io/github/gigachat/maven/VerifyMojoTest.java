@@ -467,6 +467,7 @@ class VerifyMojoTest {
 
         assertThat(log.lines("WARN"))
                 .anyMatch(l -> l.contains("VALID_UNPAID (balance:embeddings)") && l.contains("failOnUnpaid=false"))
+                .anyMatch(l -> l.startsWith("[WARN] GigaChat key check: VALID_UNPAID, also UNKNOWN ("))
                 .anyMatch(l -> l.contains("UNKNOWN (models)") && l.contains("failOnUnknown=false"));
     }
 
