@@ -7,7 +7,7 @@ try {
     def log = ItSupport.buildLog(basedir)
     assert log.contains('unknown or was revoked')
     assert log.contains('[DEBUG]')
-    assert ItSupport.emulator(context).stats().requests(Endpoint.OAUTH) == 1
+    assert ItSupport.emulator(context).stats().requests(Endpoint.OAUTH) == 3 // scope auto: the three scopes at once
     def secrets = ['MGRkYmExMWMtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDBiZWVmOlVOS05PV04tQ0FOQVJZLVNFQ1JFVC1jMGRlLTc3', 'UNKNOWN-CANARY-SECRET-c0de-77', 'PROXY-CANARY-pw-5e1f']
     def hits = ItSupport.findSecrets(basedir, secrets)
     assert hits.isEmpty() : hits.join(', ')

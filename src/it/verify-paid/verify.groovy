@@ -17,7 +17,8 @@ try {
     def log = ItSupport.buildLog(basedir)
     assert log.contains('Using GigaChat credentials from the environment variable GIGACHAT_CREDENTIALS')
     assert log.contains('GigaChat key check: VALID_PAID')
-    assert ItSupport.emulator(context).stats().requests(Endpoint.OAUTH) == 1
+    assert ItSupport.emulator(context).stats().requests(Endpoint.OAUTH) == 3 // scope auto: the three scopes at once
+    assert ItSupport.emulator(context).issuedTokens().size() == 1
 } finally {
     ItSupport.stop(context)
 }

@@ -3,7 +3,8 @@ import io.github.gigachat.it.ItSupport
 
 try {
     def emulator = ItSupport.emulator(context)
-    assert emulator.stats().requests(Endpoint.OAUTH) == 1
+    assert emulator.stats().requests(Endpoint.OAUTH) == 3 // scope auto: the three scopes at once, once per build
+    assert emulator.issuedTokens().size() == 1
     assert emulator.stats().requests(Endpoint.BALANCE) == 1
     (1..5).each { i ->
         assert ItSupport.report(basedir, "module-${i}/").get('outcome').asText() == 'VALID_PAID'

@@ -124,8 +124,8 @@ final class ApiConnection implements AutoCloseable {
             return new ApiConnection(emulator, client, client.session(key, issued.scope()), key.fingerprint());
         }
         client.close();
-        throw new MojoExecutionException(mojo.masker.mask(
-                HelpfulSuggestions.tokenFailure(outcome, source) + " Run 'mvn gigachat:verify' for a full diagnosis."));
+        throw new MojoExecutionException(mojo.masker.mask(new HelpfulSuggestions().forTokenOutcome(outcome, source)
+                + " Run 'mvn gigachat:verify' for a full diagnosis."));
     }
 
     @Override

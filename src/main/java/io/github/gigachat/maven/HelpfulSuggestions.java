@@ -1,12 +1,159 @@
 package io.github.gigachat.maven;
 
+import io.github.gigachat.client.ApiException;
+import io.github.gigachat.client.GigaChatException;
+import io.github.gigachat.client.Scope;
+import io.github.gigachat.client.TlsException;
 import io.github.gigachat.client.TokenOutcome;
+import io.github.gigachat.client.TransportException;
+import io.github.gigachat.client.UnexpectedResponseException;
+import io.github.gigachat.verify.Advice;
+import io.github.gigachat.verify.Check;
+import io.github.gigachat.verify.Outcome;
+import io.github.gigachat.verify.VerifyResult;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
 
-/** Temporary: replaced by the wording of every goal in one place. */
-final class HelpfulSuggestions {
-    private HelpfulSuggestions() {}
+/**
+ * The one place for the words a plugin user reads about what to do: the core reports values, this class names the
+ * properties, variables and {@code <server>}s that fix them. Every goal words the token exchange with
+ * {@link #forTokenOutcome}, so one OAuth answer reads the same everywhere.
+ */
+public final class HelpfulSuggestions implements Advice {
+    static final String STUDIO = "the Sber developer studio (https://developers.sber.ru/studio)";
 
-    static String tokenFailure(TokenOutcome outcome, String source) {
-        return "GigaChat refused the key from " + source + ": " + outcome;
+    @Override
+    public String forCredentials(String credentialsDescription) {
+        return "Put the Authorization Key from " + STUDIO + " (your project, 'Get key') into " + credentialsDescription
+                + ".";
+    }
+
+    /**
+     * What the token exchange said, for people: what is wrong, where the key came from, what to do. For
+     * {@link TokenOutcome.Issued} just the scope.
+     */
+    @Override
+    public String forTokenOutcome(TokenOutcome outcome, String credentialsDescription) {
+        String where = credentialsDescription;
+        if (outcome instanceof TokenOutcome.Issued issued) {
+            return "The key from " + where + " works for scope " + issued.scope() + ".";
+        }
+        if (outcome instanceof TokenOutcome.Malformed malformed) {
+            return "GigaChat cannot decode the key from " + where + detail(malformed.cause())
+                    + ": it is not an Authorization Key (OAuth code 4). Copy the Authorization Key from " + STUDIO
+                    + " (your project, 'Get key'), not the client secret or the client id, into " + where + ".";
+        }
+        if (outcome instanceof TokenOutcome.Rejected rejected) {
+            return "GigaChat does not recognise the key from " + where + detail(rejected.cause())
+                    + ": it is unknown or was revoked. Create a new key in " + STUDIO + " and put it into " + where
+                    + ".";
+        }
+        if (outcome instanceof TokenOutcome.WrongScope wrong) {
+            return wrongScope(wrong, where);
+        }
+        GigaChatException cause = ((TokenOutcome.Transient) outcome).cause();
+        return "The token exchange could not finish: " + sentence(cause.getMessage())
+                + " Nothing is known yet about the key from " + where + ". " + retry(cause);
+    }
+
+    private static String wrongScope(TokenOutcome.WrongScope wrong, String where) {
+        if (wrong.actual().isPresent()) {
+            Scope actual = wrong.actual().get();
+            return "The key from " + where + " belongs to scope " + actual + " (" + actual.audience() + "), not "
+                    + wrong.configured() + " as gigachat.scope says. Set -Dgigachat.scope=" + actual
+                    + " (or the environment variable GIGACHAT_SCOPE), or -Dgigachat.scope=auto.";
+        }
+        return "The key from " + where + " is real but was refused for every scope (" + List.of(Scope.values())
+                + ", OAuth code 7): its project has no GigaChat API scope. Check the project in " + STUDIO
+                + ", or use the key of a GigaChat API project.";
+    }
+
+    private static String retry(GigaChatException cause) {
+        if (cause instanceof TlsException) {
+            return "Fix the trust as described, then try again.";
+        }
+        if (cause instanceof TransportException transport) {
+            return transport.isTimeout()
+                    ? "Try again; on a slow network raise -Dgigachat.timeout (seconds, default 30)."
+                    : "Check the network, the settings.xml <proxies> and gigachat.authUrl, then try again.";
+        }
+        if (cause instanceof ApiException api && api.status() == 429) {
+            return "The OAuth endpoint allows 10 token requests per second; try again in a minute.";
+        }
+        if (cause instanceof UnexpectedResponseException) {
+            return "Something other than GigaChat's OAuth endpoint answered: check gigachat.authUrl and the"
+                    + " settings.xml <proxies>, then try again.";
+        }
+        return "Try again later.";
+    }
+
+    @Override
+    public String forDiscoveredScope(Scope scope) {
+        return "Found by gigachat.scope=auto; set -Dgigachat.scope=" + scope + " to skip the discovery.";
+    }
+
+    @Override
+    public String forProbe() {
+        return "Run with -Dgigachat.probe=true: one minimal real call is definitive proof of payment.";
+    }
+
+    @Override
+    public String forPackage(String service, Scope scope) {
+        return "Buy a '" + service + "' package in " + STUDIO + ", billing section, for scope " + scope
+                + "; -Dgigachat.failOnUnpaid=false lets the build pass meanwhile.";
+    }
+
+    @Override
+    public String minimumBalanceSetting(BigDecimal minimum) {
+        return "gigachat.minBalance=" + minimum.toPlainString();
+    }
+
+    @Override
+    public String forRequiredModels() {
+        return "Fix gigachat.requiredModels, or use a key whose scope includes them.";
+    }
+
+    /** The message of a failed build: the outcome, then every other outcome in {@code fatal} (worst first). */
+    String forBuildFailure(VerifyResult result, Set<Outcome> fatal) {
+        StringBuilder text = new StringBuilder("GigaChat key check: ")
+                .append(result.outcome())
+                .append('.');
+        if (fatal.contains(result.outcome())) {
+            text.append(' ').append(result.summary());
+        }
+        for (Outcome outcome : fatal) {
+            if (outcome != result.outcome()) {
+                Check check = result.firstFailing(outcome).orElseThrow();
+                text.append(" Also ")
+                        .append(outcome)
+                        .append(" from ")
+                        .append(check.name())
+                        .append(": ");
+                text.append(check.message());
+            }
+        }
+        if (fatal.contains(Outcome.UNKNOWN)) {
+            text.append(" -Dgigachat.failOnUnknown=false lets the build pass while the check cannot finish.");
+        }
+        return text.toString();
+    }
+
+    /** The warning for a raised outcome that the configuration tolerates. */
+    String forTolerated(VerifyResult result, Outcome outcome) {
+        Check check = result.firstFailing(outcome).orElseThrow();
+        String override =
+                outcome == Outcome.VALID_UNPAID ? "gigachat.failOnUnpaid=false" : "gigachat.failOnUnknown=false";
+        return "GigaChat key check: " + outcome + " (" + check.name() + "). " + check.message()
+                + " The build goes on because " + override + ".";
+    }
+
+    private static String detail(ApiException cause) {
+        return cause == null ? "" : " (" + cause.getMessage() + ")";
+    }
+
+    private static String sentence(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        return trimmed.endsWith(".") ? trimmed : trimmed + ".";
     }
 }

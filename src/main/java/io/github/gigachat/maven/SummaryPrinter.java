@@ -4,19 +4,76 @@ import io.github.gigachat.verify.Check;
 import io.github.gigachat.verify.Outcome;
 import io.github.gigachat.verify.VerifyReports;
 import io.github.gigachat.verify.VerifyResult;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 
-/** Prints the one-screen summary of a verification to the build log. */
+/**
+ * Tells people and CI about a verification: writes the reports, appends the GitHub step summary once per build, prints
+ * the one-screen summary to the build log, and fails the build or warns for each outcome raised.
+ */
 final class SummaryPrinter {
-    private final MaskingLog log;
+    private static final HelpfulSuggestions SUGGESTIONS = new HelpfulSuggestions();
 
-    SummaryPrinter(MaskingLog log) {
+    private final MaskingLog log;
+    private final Path directory;
+    private final String stepSummary;
+    private final String project;
+
+    /**
+     * @param directory where the reports go
+     * @param stepSummary the GitHub Actions step summary file, or null
+     * @param project names the module in the step summary
+     */
+    SummaryPrinter(MaskingLog log, Path directory, String stepSummary, String project) {
         this.log = log;
+        this.directory = directory;
+        this.stepSummary = stepSummary;
+        this.project = project;
     }
 
-    void print(VerifyResult result, boolean firstInBuild, Path reportDirectory) {
+    /**
+     * Writes both reports, appends to the step summary (when set) for the first module of the build, and prints the
+     * summary unless the check was skipped.
+     */
+    void publish(VerifyResult result, boolean firstInBuild) throws MojoExecutionException {
+        try {
+            VerifyReports.write(directory, result);
+            if (firstInBuild && stepSummary != null && !stepSummary.isBlank()) {
+                VerifyReports.appendGitHubSummary(Path.of(stepSummary), project, result);
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write the GigaChat reports to " + directory + ": " + e, e);
+        }
+        if (result.outcome() != Outcome.SKIPPED) {
+            print(result, firstInBuild);
+        }
+    }
+
+    /** Fails on INVALID, and on VALID_UNPAID and UNKNOWN unless tolerated; each tolerated one is a warning. */
+    void decide(VerifyResult result, boolean failOnUnpaid, boolean failOnUnknown) throws MojoFailureException {
+        Set<Outcome> fatal = result.fatal(failOnUnpaid, failOnUnknown);
+        for (Outcome raised : result.raised()) {
+            if (!fatal.contains(raised)) {
+                log.warn(SUGGESTIONS.forTolerated(result, raised));
+            }
+        }
+        if (!fatal.isEmpty()) {
+            throw new MojoFailureException(SUGGESTIONS.forBuildFailure(result, fatal));
+        }
+    }
+
+    private void print(VerifyResult result, boolean firstInBuild) {
         StringBuilder head = new StringBuilder("GigaChat key check: ").append(result.outcome());
+        Set<Outcome> raised = result.raised();
+        for (Outcome other : raised) {
+            if (other != result.outcome()) {
+                head.append(", also ").append(other);
+            }
+        }
         if (result.emulated()) {
             head.append(" [EMULATED]");
         }
@@ -37,7 +94,8 @@ final class SummaryPrinter {
         if (!firstInBuild) {
             head.append(" - reused from an earlier module of this build");
         }
-        boolean good = result.outcome().isValid() && result.outcome() != Outcome.VALID_UNPAID;
+        // anything raised is a warning, also when the outcome word is a tolerated VALID_UNPAID
+        boolean good = raised.isEmpty();
         line(good, head.toString());
         for (String warning : result.warnings()) {
             log.warn(warning);
@@ -50,8 +108,8 @@ final class SummaryPrinter {
             log.info("  balance: " + result.balance());
         }
         line(good, result.summary());
-        log.info("Reports: " + reportDirectory.resolve(VerifyReports.JSON_REPORT) + ", "
-                + reportDirectory.resolve(VerifyReports.JUNIT_REPORT));
+        log.info("Reports: " + directory.resolve(VerifyReports.JSON_REPORT) + ", "
+                + directory.resolve(VerifyReports.JUNIT_REPORT));
     }
 
     private void line(boolean good, String text) {

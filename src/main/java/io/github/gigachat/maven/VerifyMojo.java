@@ -4,16 +4,13 @@ import io.github.gigachat.client.ClientConfig;
 import io.github.gigachat.client.ConfigurationException;
 import io.github.gigachat.client.GigaChatClient;
 import io.github.gigachat.emulator.GigaChatEmulator;
-import io.github.gigachat.verify.Outcome;
 import io.github.gigachat.verify.Verifier;
-import io.github.gigachat.verify.VerifyReports;
 import io.github.gigachat.verify.VerifyRequest;
 import io.github.gigachat.verify.VerifyResult;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,11 +67,13 @@ public class VerifyMojo extends AbstractGigaChatMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        SummaryPrinter printer = new SummaryPrinter(
+                log(), reportDirectory.toPath(), environment.get("GITHUB_STEP_SUMMARY"), project.getArtifactId());
         if (skip || session.isOffline()) {
             String reason =
                     skip ? "Skipped (gigachat.skip=true)." : "Skipped: Maven is offline (-o), no network call made.";
             log().info("GigaChat key check: " + reason);
-            finish(VerifyResult.skipped(reason, emulator), false);
+            printer.publish(VerifyResult.skipped(reason, emulator), false);
             return;
         }
         List<String> notes = new ArrayList<>();
@@ -87,17 +86,17 @@ public class VerifyMojo extends AbstractGigaChatMojo {
                 warnInsecure();
             }
         } catch (MojoExecutionException e) {
-            finish(configurationFailure(e.getMessage()), false);
+            printer.publish(configurationFailure(e.getMessage()), false);
             throw e;
         }
         notes.forEach(note -> log().info(note));
         BuildCache.Entry<VerifyResult> entry =
                 BuildCache.get(session.getRequest(), cacheKey(request, config), () -> verify(request, config));
-        finish(entry.value(), entry.computed());
-        if (isConfigurationFailure(entry.value())) {
+        printer.publish(entry.value(), entry.computed());
+        if (entry.value().checks().get(0).name().equals("configuration")) {
             throw new MojoExecutionException(entry.value().summary());
         }
-        decide(entry.value());
+        printer.decide(entry.value(), failOnUnpaid, failOnUnknown);
     }
 
     private VerifyRequest request(List<String> notes) throws MojoExecutionException {
@@ -106,25 +105,18 @@ public class VerifyMojo extends AbstractGigaChatMojo {
         if (serviceList.isEmpty()) {
             throw new MojoExecutionException("gigachat.services is empty: name at least one service, e.g. embeddings.");
         }
+        MavenCredentials.Found found;
         if (emulator) {
             log().warn("gigachat.emulator=true: checking the built-in GigaChat EMULATOR with its demo key, not Sber's"
                     + " service. Nothing real is verified.");
-            return new VerifyRequest(
-                    "emulator:demo",
-                    "the built-in emulator (its demo key)",
-                    ApiConnection.demoAccount(scopeSetting()).authorizationKey(),
-                    null,
-                    scopeSetting(),
-                    splitList(requiredModels),
-                    serviceList,
-                    minimum,
-                    probe,
-                    probeModel);
-        }
-        MavenCredentials.Found found = MavenCredentials.resolve(
-                environment, credentialsEnv, session.getSettings(), serverId, decrypter, masker, notes);
-        if (found.source() != null) {
-            notes.add("Using GigaChat credentials from " + found.description() + ".");
+            String demoKey = ApiConnection.demoAccount(scopeSetting()).authorizationKey();
+            found = new MavenCredentials.Found("emulator:demo", "the built-in emulator (its demo key)", demoKey, null);
+        } else {
+            found = MavenCredentials.resolve(
+                    environment, credentialsEnv, session.getSettings(), serverId, decrypter, masker, notes);
+            if (found.source() != null) {
+                notes.add("Using GigaChat credentials from " + found.description() + ".");
+            }
         }
         return new VerifyRequest(
                 found.source(),
@@ -159,22 +151,18 @@ public class VerifyMojo extends AbstractGigaChatMojo {
         }
         try (GigaChatEmulator server = GigaChatEmulator.builder().demoAccounts().start()) {
             log().info("GigaChat emulator listening on " + server.baseUrl());
-            return verify(
-                    request,
-                    ClientConfig.builder()
-                            .authUrl(server.authUrl())
-                            .baseUrl(server.baseUrl())
-                            .build(),
-                    true);
+            ClientConfig.Builder local =
+                    ClientConfig.builder().authUrl(server.authUrl()).baseUrl(server.baseUrl());
+            return verify(request, local.build(), true);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the GigaChat emulator on 127.0.0.1", e);
         }
     }
 
     private VerifyResult verify(VerifyRequest request, ClientConfig config, boolean emulated) {
-        try (GigaChatClient client = GigaChatClient.create(config, masker)) {
+        try (GigaChatClient client = GigaChatClient.create(config, masker, tokenBroker())) {
             log().debug("Checking " + request + " against " + config.authUrl() + " and " + config.baseUrl());
-            return new Verifier(client, masker, Clock.systemUTC(), emulated).verify(request);
+            return new Verifier(client, masker, Clock.systemUTC(), emulated, new HelpfulSuggestions()).verify(request);
         } catch (ConfigurationException e) {
             return configurationFailure(e.getMessage());
         } catch (RuntimeException e) {
@@ -202,42 +190,5 @@ public class VerifyMojo extends AbstractGigaChatMojo {
 
     private VerifyResult configurationFailure(String message) {
         return VerifyResult.unfinished("configuration", masker.mask(message), null, emulator, false);
-    }
-
-    private void finish(VerifyResult result, boolean firstInBuild) throws MojoExecutionException {
-        Path directory = reportDirectory.toPath();
-        try {
-            VerifyReports.write(directory, result);
-            String summaryFile = environment.get("GITHUB_STEP_SUMMARY");
-            if (firstInBuild && summaryFile != null && !summaryFile.isBlank()) {
-                VerifyReports.appendGitHubSummary(Path.of(summaryFile), project.getArtifactId(), result);
-            }
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write the GigaChat reports to " + directory + ": " + e, e);
-        }
-        if (result.outcome() != Outcome.SKIPPED) {
-            new SummaryPrinter(log()).print(result, firstInBuild, directory);
-        }
-    }
-
-    private static boolean isConfigurationFailure(VerifyResult result) {
-        return result.checks().size() == 1 && result.checks().get(0).name().equals("configuration");
-    }
-
-    private void decide(VerifyResult result) throws MojoFailureException {
-        String message = "GigaChat key check: " + result.outcome() + ". " + result.summary();
-        switch (result.outcome()) {
-            case INVALID -> throw new MojoFailureException(message);
-            case VALID_UNPAID -> failOrWarn(failOnUnpaid, message, "gigachat.failOnUnpaid=false");
-            case UNKNOWN -> failOrWarn(failOnUnknown, message, "gigachat.failOnUnknown=false");
-            default -> {}
-        }
-    }
-
-    private void failOrWarn(boolean fail, String message, String override) throws MojoFailureException {
-        if (fail) {
-            throw new MojoFailureException(message);
-        }
-        log().warn(message + " The build goes on because " + override + ".");
     }
 }

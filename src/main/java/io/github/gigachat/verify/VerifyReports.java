@@ -43,6 +43,8 @@ public final class VerifyReports {
             json.writeStartObject();
             json.writeNumberField("schemaVersion", SCHEMA_VERSION);
             json.writeStringField("outcome", result.outcome().name());
+            writeStrings(
+                    json, "raised", result.raised().stream().map(Outcome::name).toList());
             json.writeStringField("summary", result.summary());
             json.writeStringField("scope", result.scope());
             json.writeStringField("credentialsSource", result.credentialsSource());
@@ -53,6 +55,9 @@ public final class VerifyReports {
                 json.writeStringField("name", check.name());
                 json.writeStringField("status", check.status().name());
                 json.writeStringField("message", check.message());
+                if (check.raises() != null) {
+                    json.writeStringField("raises", check.raises().name());
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -102,6 +107,10 @@ public final class VerifyReports {
                 .append("\">\n");
         xml.append("  <properties>\n");
         property(xml, "outcome", result.outcome().name());
+        property(
+                xml,
+                "raised",
+                String.join(",", result.raised().stream().map(Outcome::name).toList()));
         property(xml, "scope", result.scope());
         property(xml, "credentialsSource", result.credentialsSource());
         property(xml, "keyFingerprint", result.keyFingerprint());
@@ -118,7 +127,7 @@ public final class VerifyReports {
             switch (check.status()) {
                 case FAIL ->
                     xml.append("<failure type=\"")
-                            .append(result.outcome())
+                            .append(check.raises())
                             .append("\" message=\"")
                             .append(message)
                             .append("\">")
@@ -181,6 +190,9 @@ public final class VerifyReports {
                 .append(": `")
                 .append(result.outcome())
                 .append("`\n\n");
+        if (result.raised().size() > 1) {
+            md.append("Raised: ").append(result.raised()).append("\n\n");
+        }
         md.append(markdownCell(result.summary())).append("\n\n");
         md.append("| check | status | message |\n|---|---|---|\n");
         for (Check check : result.checks()) {

@@ -12,6 +12,7 @@ import io.github.gigachat.emulator.EmulatorAccount;
 import io.github.gigachat.emulator.Endpoint;
 import io.github.gigachat.emulator.Fault;
 import io.github.gigachat.emulator.GigaChatEmulator;
+import io.github.gigachat.io.Hashes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,9 +75,16 @@ class VerifyMojoTest {
     private GigaChatEmulator emulator;
     private final CapturingLog log = new CapturingLog();
 
+    /** A personal key whose /balance answers 403 like a pay-as-you-go account's: that proves nothing for PERS. */
+    private static final EmulatorAccount PERS_FORBIDDEN_BALANCE =
+            EmulatorAccount.postpaid("11111111-2222-4333-8444-777777777777", "pers-403-secret-01", "GIGACHAT_API_PERS");
+
     @BeforeEach
     void startEmulator() throws IOException {
-        emulator = GigaChatEmulator.builder().demoAccounts().start();
+        emulator = GigaChatEmulator.builder()
+                .demoAccounts()
+                .account(PERS_FORBIDDEN_BALANCE)
+                .start();
     }
 
     @AfterEach
@@ -175,6 +183,7 @@ class VerifyMojoTest {
         JsonNode report = jsonReport(); // written although the build fails
         assertThat(report.path("outcome").asText()).isEqualTo("VALID_UNPAID");
         assertThat(checkStatuses(report)).containsEntry("balance:embeddings", "FAIL");
+        assertThat(report.path("raised").toString()).isEqualTo("[\"VALID_UNPAID\"]");
         assertThat(report.path("balance").path("embeddings").asLong()).isZero();
     }
 
@@ -365,6 +374,10 @@ class VerifyMojoTest {
         JsonNode report = jsonReport();
         assertThat(report.path("outcome").asText()).isEqualTo("INVALID");
         assertThat(checkStatuses(report)).containsEntry("credentials", "PASS").containsEntry("key-format", "FAIL");
+        // which stored credential is wrong: the fingerprint of the value as found
+        assertThat(report.path("keyFingerprint").asText())
+                .isEqualTo("sha256:"
+                        + Hashes.sha256Hex(EmulatorAccount.DEMO_PERS_PAID_ID).substring(0, 12));
         assertThat(emulator.stats().requests(Endpoint.OAUTH)).isZero();
         assertThat(emulator.stats().totalRequests()).isZero();
     }
@@ -398,8 +411,64 @@ class VerifyMojoTest {
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("INVALID")
-                .hasMessageContaining("GIGACHAT_API_B2B");
+                .hasMessageContaining("belongs to scope GIGACHAT_API_B2B")
+                .hasMessageContaining("-Dgigachat.scope=GIGACHAT_API_B2B");
         assertThat(jsonReport().path("outcome").asText()).isEqualTo("INVALID");
+        assertThat(jsonReport().path("scope").asText()).isEqualTo("GIGACHAT_API_B2B");
+    }
+
+    // ------------------------------------------------------------------------------ raised outcomes, never hidden
+
+    @Test
+    @InjectMojo(goal = "verify", pom = POM)
+    void aPersonalKeyWhoseBalanceIsForbiddenFailsAsUnknownAndNamesTheProbe(VerifyMojo mojo) throws Exception {
+        prepare(mojo, Map.of("GIGACHAT_CREDENTIALS", PERS_FORBIDDEN_BALANCE.authorizationKey()));
+        pointAtEmulator(mojo);
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("UNKNOWN")
+                .hasMessageContaining("-Dgigachat.probe=true");
+        assertThat(jsonReport().path("outcome").asText()).isEqualTo("UNKNOWN");
+    }
+
+    @Test
+    @InjectMojo(goal = "verify", pom = POM)
+    @MojoParameter(name = "failOnUnpaid", value = "false")
+    void aToleratedUnpaidDoesNotHideAnUnknown(VerifyMojo mojo) throws Exception {
+        prepare(mojo, Map.of("GIGACHAT_CREDENTIALS", EmulatorAccount.DEMO_PERS_UNPAID.authorizationKey()));
+        pointAtEmulator(mojo);
+        emulator.injectFault(Fault.on(Endpoint.MODELS).times(10).status(500, "{\"status\":500,\"message\":\"oops\"}"));
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("GigaChat key check: VALID_UNPAID.")
+                .hasMessageContaining("Also UNKNOWN from models")
+                .hasMessageContaining("gigachat.failOnUnknown=false");
+
+        JsonNode report = jsonReport();
+        assertThat(report.path("outcome").asText()).isEqualTo("VALID_UNPAID");
+        assertThat(report.path("raised").toString()).isEqualTo("[\"VALID_UNPAID\",\"UNKNOWN\"]");
+        assertThat(log.lines("WARN"))
+                .anyMatch(l -> l.startsWith("[WARN] GigaChat key check: VALID_UNPAID (balance:embeddings)")
+                        && l.endsWith("The build goes on because gigachat.failOnUnpaid=false."));
+    }
+
+    @Test
+    @InjectMojo(goal = "verify", pom = POM)
+    @MojoParameter(name = "failOnUnpaid", value = "false")
+    @MojoParameter(name = "failOnUnknown", value = "false")
+    void eachToleratedOutcomeIsAWarning(VerifyMojo mojo) throws Exception {
+        prepare(mojo, Map.of("GIGACHAT_CREDENTIALS", EmulatorAccount.DEMO_PERS_UNPAID.authorizationKey()));
+        pointAtEmulator(mojo);
+        emulator.injectFault(Fault.on(Endpoint.MODELS).times(10).status(500, "{\"status\":500,\"message\":\"oops\"}"));
+
+        mojo.execute();
+
+        assertThat(log.lines("WARN"))
+                .anyMatch(l -> l.contains("VALID_UNPAID (balance:embeddings)") && l.contains("failOnUnpaid=false"))
+                .anyMatch(l -> l.startsWith("[WARN] GigaChat key check: VALID_UNPAID, also UNKNOWN ("))
+                .anyMatch(l -> l.contains("UNKNOWN (models)") && l.contains("failOnUnknown=false"));
     }
 
     // ------------------------------------------------------------------------------------------------ 8. canaries

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gigachat.client.ClientConfig;
 import io.github.gigachat.client.GigaChatClient;
+import io.github.gigachat.client.KeyFormat;
 import io.github.gigachat.client.Scope;
 import io.github.gigachat.client.SecretMasker;
 import io.github.gigachat.emulator.EmulatorAccount;
@@ -12,14 +13,22 @@ import io.github.gigachat.emulator.Fault;
 import io.github.gigachat.emulator.GigaChatEmulator;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The verifier against the emulator over HTTP: which answers become which evidence, how many requests it takes, and
+ * that nothing secret reaches the result. What each piece of evidence proves is {@link VerifyPolicyTest}'s table.
+ */
 class VerifierTest {
+    private static final String FROM_ENV = "the environment variable GIGACHAT_CREDENTIALS";
     private static final EmulatorAccount REVOKED = EmulatorAccount.prepaid(
                     "11111111-2222-4333-8444-555555555555",
                     "revoked-secret-0001",
@@ -33,6 +42,24 @@ class VerifierTest {
                     Map.of("embeddings", 100L))
             .withModels(List.of("GigaChat"));
 
+    /** A personal key whose /balance answers 403 like a pay-as-you-go account's: that proves nothing for PERS. */
+    private static final EmulatorAccount PERS_FORBIDDEN_BALANCE =
+            EmulatorAccount.postpaid("11111111-2222-4333-8444-777777777777", "pers-403-secret-01", "GIGACHAT_API_PERS");
+
+    private static final EmulatorAccount CHAT_PACKAGE_ONLY = EmulatorAccount.prepaid(
+            "11111111-2222-4333-8444-888888888888",
+            "chat-package-secret",
+            "GIGACHAT_API_B2B",
+            Map.of("GigaChat", 100L));
+    private static final EmulatorAccount NO_PACKAGES = EmulatorAccount.prepaid(
+            "11111111-2222-4333-8444-999999999999", "no-packages-secret1", "GIGACHAT_API_PERS", Map.of());
+    private static final EmulatorAccount NO_MODELS = EmulatorAccount.prepaid(
+                    "11111111-2222-4333-8444-aaaaaaaaaaaa",
+                    "no-models-secret-01",
+                    "GIGACHAT_API_PERS",
+                    Map.of("embeddings", 100L))
+            .withModels(List.of());
+
     private GigaChatEmulator emulator;
     private GigaChatClient client;
     private final SecretMasker masker = new SecretMasker();
@@ -43,6 +70,10 @@ class VerifierTest {
                 .demoAccounts()
                 .account(REVOKED)
                 .account(CHAT_ONLY)
+                .account(PERS_FORBIDDEN_BALANCE)
+                .account(CHAT_PACKAGE_ONLY)
+                .account(NO_PACKAGES)
+                .account(NO_MODELS)
                 .start();
         client = GigaChatClient.create(
                 ClientConfig.builder()
@@ -66,7 +97,7 @@ class VerifierTest {
     private VerifyResult verify(String key, Scope scope, List<String> requiredModels, boolean probe, BigDecimal min) {
         VerifyRequest request = new VerifyRequest(
                 key == null ? null : "env:GIGACHAT_CREDENTIALS",
-                "the environment variable GIGACHAT_CREDENTIALS",
+                FROM_ENV,
                 key,
                 "Set the environment variable GIGACHAT_CREDENTIALS.",
                 scope,
@@ -75,7 +106,7 @@ class VerifierTest {
                 min,
                 probe,
                 "Embeddings");
-        return new Verifier(client, masker, Clock.systemUTC(), true).verify(request);
+        return new Verifier(client, masker, Clock.systemUTC(), true, new TestAdvice()).verify(request);
     }
 
     private static Check check(VerifyResult result, String name) {
@@ -86,7 +117,7 @@ class VerifierTest {
     }
 
     @Test
-    void aPaidPersonalKeyIsValidPaidWithOneTokenRequest() {
+    void aPaidPersonalKeyIsValidPaidWithOneTokenFromOneRoundOfTokenRequests() {
         VerifyResult result = verify(EmulatorAccount.DEMO_PERS_PAID.authorizationKey(), null);
 
         assertThat(result.outcome()).isEqualTo(Outcome.VALID_PAID);
@@ -94,7 +125,8 @@ class VerifierTest {
         assertThat(result.balance()).containsEntry("embeddings", new BigDecimal(1_000_000));
         assertThat(result.models()).contains("Embeddings", "GigaChat");
         assertThat(result.keyFingerprint()).matches("sha256:[0-9a-f]{12}");
-        assertThat(emulator.stats().requests(Endpoint.OAUTH)).isEqualTo(1);
+        assertThat(emulator.stats().requests(Endpoint.OAUTH)).isEqualTo(3); // auto: the three scopes at once
+        assertThat(emulator.issuedTokens()).hasSize(1);
         assertThat(emulator.stats().requests(Endpoint.MODELS)).isEqualTo(1);
         assertThat(emulator.stats().requests(Endpoint.BALANCE)).isEqualTo(1);
     }
@@ -104,7 +136,7 @@ class VerifierTest {
         VerifyResult result = verify(EmulatorAccount.DEMO_B2B_PAID.authorizationKey(), null);
         assertThat(result.outcome()).isEqualTo(Outcome.VALID_PAID);
         assertThat(result.scope()).isEqualTo("GIGACHAT_API_B2B");
-        assertThat(check(result, "token").message()).contains("found by gigachat.scope=auto");
+        assertThat(check(result, "token").message()).contains("[pin GIGACHAT_API_B2B]");
     }
 
     @Test
@@ -118,10 +150,9 @@ class VerifierTest {
     void aWrongScopeIsInvalidAndNamesTheKeysRealScope() {
         VerifyResult result = verify(EmulatorAccount.DEMO_B2B_PAID.authorizationKey(), Scope.PERS);
         assertThat(result.outcome()).isEqualTo(Outcome.INVALID);
-        assertThat(result.summary())
-                .contains("belongs to scope GIGACHAT_API_B2B")
-                .contains("not GIGACHAT_API_PERS")
-                .contains("-Dgigachat.scope=GIGACHAT_API_B2B");
+        assertThat(result.summary()).isEqualTo("[token WrongScope:GIGACHAT_API_B2B from " + FROM_ENV + "]");
+        assertThat(result.scope()).as("the key's own scope").isEqualTo("GIGACHAT_API_B2B");
+        assertThat(check(result, "token").raises()).isEqualTo(Outcome.INVALID);
     }
 
     @Test
@@ -129,7 +160,8 @@ class VerifierTest {
         VerifyResult result = verify(EmulatorAccount.DEMO_CORP_POSTPAID.authorizationKey(), null);
         assertThat(result.outcome()).isEqualTo(Outcome.VALID_POSTPAID);
         assertThat(check(result, "balance:embeddings").status()).isEqualTo(Check.Status.WARN);
-        assertThat(result.summary()).contains("pay-as-you-go").contains("gigachat.probe=true");
+        assertThat(result.summary()).contains("pay-as-you-go").contains("[probe]");
+        assertThat(result.raised()).isEmpty();
     }
 
     @Test
@@ -146,9 +178,8 @@ class VerifierTest {
         VerifyResult result = verify(EmulatorAccount.DEMO_PERS_UNPAID.authorizationKey(), null);
         assertThat(result.outcome()).isEqualTo(Outcome.VALID_UNPAID);
         assertThat(result.summary())
-                .contains("embeddings balance is 0")
-                .contains("Buy")
-                .contains("gigachat.failOnUnpaid");
+                .contains("embeddings balance is 0 tokens")
+                .contains("[buy embeddings for GIGACHAT_API_PERS]");
     }
 
     @Test
@@ -166,7 +197,7 @@ class VerifierTest {
         VerifyResult result = verify(
                 EmulatorAccount.DEMO_PERS_PAID.authorizationKey(), null, List.of(), false, new BigDecimal(2_000_000));
         assertThat(result.outcome()).isEqualTo(Outcome.VALID_UNPAID);
-        assertThat(result.summary()).contains("below gigachat.minBalance=2000000");
+        assertThat(result.summary()).contains("below [min 2000000]");
     }
 
     @Test
@@ -189,7 +220,9 @@ class VerifierTest {
     void aRevokedKeyIsInvalid() {
         VerifyResult result = verify(REVOKED.authorizationKey(), null);
         assertThat(result.outcome()).isEqualTo(Outcome.INVALID);
-        assertThat(result.summary()).contains("unknown or was revoked").contains("GIGACHAT_CREDENTIALS");
+        assertThat(result.summary()).isEqualTo("[token Rejected from " + FROM_ENV + "]");
+        assertThat(result.keyFingerprint())
+                .isEqualTo(KeyFormat.check(REVOKED.authorizationKey()).key().fingerprint());
     }
 
     @Test
@@ -253,7 +286,7 @@ class VerifierTest {
     @Test
     void persistentThrottlingOfTheTokenEndpointIsUnknown() {
         emulator.injectFault(Fault.on(Endpoint.OAUTH).times(4).status(429, "{}"));
-        VerifyResult result = verify(EmulatorAccount.DEMO_PERS_PAID.authorizationKey(), null);
+        VerifyResult result = verify(EmulatorAccount.DEMO_PERS_PAID.authorizationKey(), Scope.PERS);
         assertThat(result.outcome()).isEqualTo(Outcome.UNKNOWN);
         assertThat(emulator.stats().requests(Endpoint.OAUTH)).isEqualTo(4);
     }
@@ -265,6 +298,124 @@ class VerifierTest {
         assertThat(verify(EmulatorAccount.DEMO_PERS_PAID.authorizationKey(), null)
                         .outcome())
                 .isEqualTo(Outcome.VALID_UNPAID);
+    }
+
+    @Test
+    void aPersonalKeyWhoseBalanceIsForbiddenIsUnknownAndAdvisesTheProbe() {
+        VerifyResult result = verify(PERS_FORBIDDEN_BALANCE.authorizationKey(), null);
+        assertThat(result.outcome()).isEqualTo(Outcome.UNKNOWN);
+        assertThat(check(result, "balance:embeddings").message())
+                .contains("403")
+                .contains("GIGACHAT_API_PERS")
+                .contains("[probe]");
+    }
+
+    @Test
+    void theProbeProvesPaymentWhereAPersonal403CannotTell() {
+        VerifyResult result = verify(PERS_FORBIDDEN_BALANCE.authorizationKey(), null, List.of(), true, BigDecimal.ONE);
+        assertThat(result.outcome()).isEqualTo(Outcome.VALID_PAID);
+        assertThat(check(result, "balance:embeddings").status()).isEqualTo(Check.Status.WARN);
+        assertThat(emulator.stats().requests(Endpoint.EMBEDDINGS)).isEqualTo(1);
+    }
+
+    @Test
+    void aServiceAbsentFromTheBalanceIsNeverPaidWhateverTheMinimum() {
+        VerifyResult result = verify(CHAT_PACKAGE_ONLY.authorizationKey(), null, List.of(), false, BigDecimal.ZERO);
+        assertThat(result.outcome()).isEqualTo(Outcome.VALID_UNPAID);
+        assertThat(result.balance()).containsOnlyKeys("GigaChat");
+        assertThat(check(result, "balance:embeddings").message()).contains("no 'embeddings' package");
+    }
+
+    @Test
+    void anEmptyBalanceListIsUnknown() {
+        VerifyResult result = verify(NO_PACKAGES.authorizationKey(), null, List.of(), false, BigDecimal.ZERO);
+        assertThat(result.outcome()).isEqualTo(Outcome.UNKNOWN);
+        assertThat(check(result, "balance:embeddings").raises()).isEqualTo(Outcome.UNKNOWN);
+    }
+
+    @Test
+    void anEmptyModelListIsUnknown() {
+        VerifyResult result = verify(NO_MODELS.authorizationKey(), null);
+        assertThat(result.outcome()).isEqualTo(Outcome.UNKNOWN);
+        assertThat(check(result, "models").status()).isEqualTo(Check.Status.FAIL);
+        assertThat(check(result, "balance:embeddings").status()).isEqualTo(Check.Status.PASS);
+    }
+
+    @Test
+    void a402WithoutTheApisBodyIsUnknownNotUnpaid() {
+        emulator.injectFault(Fault.on(Endpoint.BALANCE).status(402, "<html>Pay the hotel wifi</html>"));
+        VerifyResult result = verify(EmulatorAccount.DEMO_PERS_PAID.authorizationKey(), null);
+        assertThat(result.outcome()).isEqualTo(Outcome.UNKNOWN);
+        assertThat(check(result, "balance:embeddings").raises()).isEqualTo(Outcome.UNKNOWN);
+    }
+
+    @Test
+    void aProbe402WithoutTheApisBodyIsUnknown() {
+        emulator.injectFault(Fault.on(Endpoint.EMBEDDINGS).status(402, "<html>Pay the hotel wifi</html>"));
+        VerifyResult result =
+                verify(EmulatorAccount.DEMO_CORP_POSTPAID.authorizationKey(), null, List.of(), true, BigDecimal.ONE);
+        assertThat(result.outcome()).isEqualTo(Outcome.UNKNOWN);
+        assertThat(check(result, "probe:embeddings").raises()).isEqualTo(Outcome.UNKNOWN);
+    }
+
+    @Test
+    void aProbe402OverridesABalanceThatLooksFine() {
+        emulator.injectFault(
+                Fault.on(Endpoint.EMBEDDINGS).status(402, "{\"status\":402,\"message\":\"Payment Required\"}"));
+        VerifyResult result =
+                verify(EmulatorAccount.DEMO_PERS_PAID.authorizationKey(), null, List.of(), true, BigDecimal.ONE);
+        assertThat(result.outcome()).isEqualTo(Outcome.VALID_UNPAID);
+        assertThat(check(result, "balance:embeddings").status()).isEqualTo(Check.Status.WARN);
+    }
+
+    @Test
+    void aFailedModelListIsKeptBesideAnUnpaidBalance() {
+        emulator.injectFault(Fault.on(Endpoint.MODELS).times(4).status(500, "{\"status\":500,\"message\":\"oops\"}"));
+        VerifyResult result = verify(EmulatorAccount.DEMO_PERS_UNPAID.authorizationKey(), null);
+        assertThat(result.outcome()).isEqualTo(Outcome.VALID_UNPAID);
+        assertThat(result.raised()).containsExactlyInAnyOrder(Outcome.VALID_UNPAID, Outcome.UNKNOWN);
+        assertThat(result.fatal(false, true)).containsExactly(Outcome.UNKNOWN);
+    }
+
+    @Test
+    void aMalformedKeyIsNamedByTheFingerprintOfTheValueAsFound() throws Exception {
+        String secret = EmulatorAccount.DEMO_PERS_PAID.secret();
+        VerifyResult result = verify(" " + secret + "\n", null);
+        String sha256 = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        assertThat(result.outcome()).isEqualTo(Outcome.INVALID);
+        assertThat(result.keyFingerprint()).isEqualTo("sha256:" + sha256.substring(0, 12));
+        assertThat(VerifyReports.json(result) + VerifyReports.junitXml(result)).doesNotContain(secret);
+    }
+
+    @Test
+    void aWellFormedKeyHasTheSameFingerprintAsTheKey() {
+        String key = EmulatorAccount.DEMO_PERS_PAID.authorizationKey();
+        assertThat(verify(key, null).keyFingerprint())
+                .isEqualTo(KeyFormat.check(key).key().fingerprint())
+                .isEqualTo(Verifier.fingerprintOf(key + "\n"));
+    }
+
+    @Test
+    void oauthCode4IsInvalidEvenWhenTheFormatLookedRight() {
+        emulator.injectFault(Fault.on(Endpoint.OAUTH)
+                .status(400, "{\"code\":4,\"message\":\"Can't decode 'Authorization' header\"}"));
+        VerifyResult result = verify(EmulatorAccount.DEMO_PERS_PAID.authorizationKey(), Scope.PERS);
+        assertThat(result.outcome()).isEqualTo(Outcome.INVALID);
+        assertThat(check(result, "key-format").status()).isEqualTo(Check.Status.PASS);
+        assertThat(result.summary()).isEqualTo("[token Malformed from " + FROM_ENV + "]");
+    }
+
+    @Test
+    void aKeyThatEveryScopeRefusesIsInvalid() {
+        emulator.injectFault(Fault.on(Endpoint.OAUTH)
+                .times(10)
+                .status(400, "{\"code\":7,\"message\":\"scope from db not fully includes consumed scope\"}"));
+        VerifyResult result = verify(EmulatorAccount.DEMO_PERS_PAID.authorizationKey(), Scope.PERS);
+        assertThat(result.outcome()).isEqualTo(Outcome.INVALID);
+        assertThat(result.summary()).isEqualTo("[token WrongScope:- from " + FROM_ENV + "]");
+        assertThat(result.scope()).isNull();
+        assertThat(emulator.stats().requests(Endpoint.MODELS)).isZero();
     }
 
     @Test
