@@ -197,11 +197,7 @@ final class HttpTransport implements AutoCloseable {
         String where = request.describe() + " to " + request.uri().getHost() + ":" + port(request.uri());
         String seconds = config.timeout.toSeconds() + " s";
         if (cancelled || e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-            return new TransportException(
-                    where + " timed out after " + seconds
-                            + ". Raise gigachat.timeout if the network is slow, or check the proxy settings.",
-                    true,
-                    e);
+            return new TransportException(where + " timed out after " + seconds + ".", true, e);
         }
         if (isUntrustedChain(e)) {
             return new TlsException(TlsAdvice.untrustedChain(request.uri().getHost()), true, e);

@@ -2,7 +2,7 @@ package io.github.gigachat.client;
 
 import java.util.Locale;
 
-/** The words users need when TLS fails: most often the Russian Trusted Root CA missing from the JDK trust store. */
+/** The facts users need when TLS fails: most often the Russian Trusted Root CA missing from the JDK trust store. */
 final class TlsAdvice {
     static final String RUSSIAN_ROOT_FINGERPRINT =
             "D2:6D:2D:02:31:B7:C3:9F:92:CC:73:85:12:BA:54:10:35:19:E4:40:5D:68:B5:BD:70:3E:97:88:CA:8E:CF:31";
@@ -14,22 +14,18 @@ final class TlsAdvice {
         return lower.endsWith(".sberbank.ru") || lower.endsWith(".sber.ru");
     }
 
+    /** What is wrong, and for GigaChat's hosts which CA is missing; the mojo adds how to trust it. */
     static String untrustedChain(String host) {
         StringBuilder text = new StringBuilder("TLS: the certificate chain of ")
                 .append(host)
-                .append(" is not trusted by this JVM (PKIX path building failed). ");
+                .append(" is not trusted by this JVM (PKIX path building failed).");
         if (isGigaChatHost(host)) {
-            text.append("GigaChat's chain ends in the Russian Trusted Root CA (SHA-256 ")
+            text.append(" GigaChat's chain ends in the Russian Trusted Root CA (SHA-256 ")
                     .append(RUSSIAN_ROOT_FINGERPRINT)
-                    .append(
-                            "), which the JDK does not ship. Download it from https://www.gosuslugi.ru/crt as PEM and"
-                                    + " set -Dgigachat.caBundleFile=/path/to/russian_trusted_root_ca.pem (or the environment"
-                                    + " variable GIGACHAT_CA_BUNDLE_FILE), or import it into the JDK trust store with keytool.");
+                    .append("), which the JDK does not ship; it is published at https://www.gosuslugi.ru/crt.");
         } else {
-            text.append("Add the CA that issued its certificate to a PEM file and set -Dgigachat.caBundleFile (or"
-                    + " GIGACHAT_CA_BUNDLE_FILE). A TLS-inspecting corporate proxy needs its own CA there too.");
+            text.append(" A TLS-inspecting corporate proxy needs its own CA trusted too.");
         }
-        text.append(" Only as a last resort: -Dgigachat.insecure=true turns verification off.");
         return text.toString();
     }
 

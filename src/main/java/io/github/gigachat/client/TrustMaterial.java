@@ -52,10 +52,8 @@ final class TrustMaterial {
         try {
             text = Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new ConfigurationException("Cannot read the CA bundle " + file
-                    + " (gigachat.caBundleFile / GIGACHAT_CA_BUNDLE_FILE): "
-                    + e.getClass().getSimpleName()
-                    + ". Point the property at a readable PEM file.");
+            throw new ConfigurationException("Cannot read the CA bundle " + file + ": "
+                    + e.getClass().getSimpleName() + ". Point it at a readable PEM file.");
         }
         List<X509Certificate> certificates = new ArrayList<>();
         Matcher matcher = PEM_BLOCK.matcher(text);

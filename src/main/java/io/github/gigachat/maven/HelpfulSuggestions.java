@@ -70,12 +70,13 @@ public final class HelpfulSuggestions implements Advice {
     }
 
     private static String retry(GigaChatException cause) {
-        if (cause instanceof TlsException) {
-            return "Fix the trust as described, then try again.";
+        if (cause instanceof TlsException tls) {
+            return forTls(tls);
         }
         if (cause instanceof TransportException transport) {
             return transport.isTimeout()
-                    ? "Try again; on a slow network raise -Dgigachat.timeout (seconds, default 30)."
+                    ? "Try again; on a slow network raise -Dgigachat.timeout (seconds, default 30), or check the"
+                            + " settings.xml <proxies>."
                     : "Check the network, the settings.xml <proxies> and gigachat.authUrl, then try again.";
         }
         if (cause instanceof ApiException api && api.status() == 429) {
@@ -86,6 +87,16 @@ public final class HelpfulSuggestions implements Advice {
                     + " settings.xml <proxies>, then try again.";
         }
         return "Try again later.";
+    }
+
+    /** How to trust the server's chain: the CA bundle property, the trust store, and only then insecure. */
+    static String forTls(TlsException tls) {
+        String trust = tls.isUntrustedChain()
+                ? "Put the CA (for GigaChat: the Russian Trusted Root CA) into a PEM file and set"
+                        + " -Dgigachat.caBundleFile=/path/to/ca.pem (or the environment variable"
+                        + " GIGACHAT_CA_BUNDLE_FILE), or import it into the JDK trust store with keytool."
+                : "Check the proxy and the server's TLS settings.";
+        return trust + " Only as a last resort: -Dgigachat.insecure=true turns verification off.";
     }
 
     @Override

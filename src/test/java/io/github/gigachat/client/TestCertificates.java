@@ -25,16 +25,16 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** A throw-away CA and a server certificate for 127.0.0.1 signed by it, generated per test run. */
-final class TestCertificates {
+public final class TestCertificates {
     final X509Certificate ca;
-    final SSLContext serverContext;
+    public final SSLContext serverContext;
 
     private TestCertificates(X509Certificate ca, SSLContext serverContext) {
         this.ca = ca;
         this.serverContext = serverContext;
     }
 
-    static TestCertificates generate() throws Exception {
+    public static TestCertificates generate() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(256);
         KeyPair caKeys = generator.generateKeyPair();

@@ -8,6 +8,8 @@ import io.github.gigachat.client.GigaChatClient;
 import io.github.gigachat.client.KeyFormat;
 import io.github.gigachat.client.Scope;
 import io.github.gigachat.client.SecretMasker;
+import io.github.gigachat.client.TestCertificates;
+import io.github.gigachat.client.TlsException;
 import io.github.gigachat.client.TokenOutcome;
 import io.github.gigachat.emulator.EmulatorAccount;
 import io.github.gigachat.emulator.Endpoint;
@@ -154,6 +156,26 @@ class HelpfulSuggestionsTest {
                 .contains("HTML page")
                 .contains("Something other than GigaChat's OAuth endpoint answered")
                 .contains("gigachat.authUrl");
+    }
+
+    @Test
+    void anUntrustedChainSaysHowToTrustTheCa() throws Exception {
+        try (GigaChatEmulator https = GigaChatEmulator.builder()
+                .demoAccounts()
+                .https(TestCertificates.generate().serverContext)
+                .start()) {
+            TokenOutcome outcome = exchange(EmulatorAccount.DEMO_PERS_PAID, https.authUrl());
+
+            assertThat(outcome)
+                    .isInstanceOfSatisfying(TokenOutcome.Transient.class, failed -> assertThat(failed.cause())
+                            .isInstanceOf(TlsException.class));
+            assertThat(words(outcome))
+                    .contains("PKIX")
+                    .contains("-Dgigachat.caBundleFile=")
+                    .contains("GIGACHAT_CA_BUNDLE_FILE")
+                    .contains("keytool")
+                    .endsWith("Only as a last resort: -Dgigachat.insecure=true turns verification off.");
+        }
     }
 
     @Test
