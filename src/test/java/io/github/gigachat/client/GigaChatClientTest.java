@@ -446,7 +446,7 @@ class GigaChatClientTest {
             assertThatThrownBy(() -> impatient.session(key, Scope.PERS).models())
                     .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.isTimeout())
                             .isTrue())
-                    .hasMessageContaining("gigachat.timeout");
+                    .hasMessageContaining("timed out after 1 s");
         }
     }
 
