@@ -1,7 +1,6 @@
 package io.github.gigachat.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.Headers;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -22,18 +21,18 @@ final class OAuthHandler {
         this.state = state;
     }
 
-    Response handle(Headers headers, byte[] body, Duration extraDelay) throws InterruptedException {
+    Response handle(HttpRequest request, Duration extraDelay) throws InterruptedException {
         state.pause(extraDelay);
-        if (!Uuids.isUuid(headers.getFirst("RqUID"))) {
+        if (!Uuids.isUuid(request.header("RqUID"))) {
             return Response.oauthError(400, 0, "RqUID header is missing or invalid");
         }
-        Credentials credentials = decode(headers.getFirst("Authorization"));
+        Credentials credentials = decode(request.header("Authorization"));
         if (credentials == null) {
             return Response.oauthError(400, 4, "Can't decode 'Authorization' header");
         }
         String scope;
         try {
-            scope = formParameter(body, "scope");
+            scope = formParameter(request.body(), "scope");
         } catch (IllegalArgumentException e) {
             return Response.oauthError(400, 1, "scope data format invalid");
         }
