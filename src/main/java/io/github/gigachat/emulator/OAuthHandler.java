@@ -1,6 +1,5 @@
 package io.github.gigachat.emulator;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -53,13 +52,18 @@ final class OAuthHandler {
     }
 
     private Response tokenResponse(TokenStore.Issued issued) {
-        ObjectNode node = Response.MAPPER.createObjectNode();
-        if (state.expiresAtInSeconds()) {
-            node.put("tok", issued.token()).put("exp", issued.expiresAt() / 1000);
-        } else {
-            node.put("access_token", issued.token()).put("expires_at", issued.expiresAt());
-        }
-        return Response.json(200, node);
+        boolean seconds = state.expiresAtInSeconds();
+        return Response.json(200, json -> {
+            json.writeStartObject();
+            if (seconds) {
+                json.writeStringField("tok", issued.token());
+                json.writeNumberField("exp", issued.expiresAt() / 1000);
+            } else {
+                json.writeStringField("access_token", issued.token());
+                json.writeNumberField("expires_at", issued.expiresAt());
+            }
+            json.writeEndObject();
+        });
     }
 
     /** {@code Basic} or {@code Bearer} followed by Base64(clientId ":" secret); null when it is anything else. */
