@@ -29,7 +29,10 @@ public final class EmulatorMain {
                                     + stats.requests(Endpoint.EMBEDDINGS) + " embeddedTexts=" + stats.embeddedTexts()
                                     + " maxConcurrentModelCalls=" + stats.maxConcurrentApiRequests()
                                     + " tooManyRequests=" + stats.tooManyRequests() + " oauthRequests="
-                                    + stats.requests(Endpoint.OAUTH));
+                                    + stats.requests(Endpoint.OAUTH) + " maxOAuthPerSecond="
+                                    + stats.maxOAuthRequestsPerSecond() + " maxConcurrentOAuth="
+                                    + stats.maxConcurrentOAuthRequests() + " oauthTooManyRequests="
+                                    + stats.oauthTooManyRequests());
                             System.out.flush();
                             emulator.close();
                         },

@@ -155,6 +155,7 @@ public final class GigaChatEmulator implements AutoCloseable {
         private SSLContext sslContext;
         private Clock clock = Clock.systemUTC();
         private boolean expiresAtInSeconds;
+        private int oauthRequestsPerSecond = 10;
         private int port;
 
         private Builder() {}
@@ -203,9 +204,22 @@ public final class GigaChatEmulator implements AutoCloseable {
             return this;
         }
 
-        /** The clock of token issue and expiry; the system clock by default. */
+        /** The clock of token issue and expiry and of the OAuth rate window; the system clock by default. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Token requests allowed to start within any one second, 10 by default as on the real endpoint; the emulator
+         * answers more with {@code 429 {"status":429,"message":"Too many requests"}} (the real body of this 429 was
+         * never recorded), and every token request counts, refused ones included.
+         */
+        public Builder oauthRequestsPerSecond(int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("oauthRequestsPerSecond must be at least 1");
+            }
+            this.oauthRequestsPerSecond = limit;
             return this;
         }
 
@@ -226,7 +240,8 @@ public final class GigaChatEmulator implements AutoCloseable {
 
         /** Binds 127.0.0.1 and starts serving. */
         public GigaChatEmulator start() throws IOException {
-            EmulatorState state = new EmulatorState(clock, tokenTtl, latency, concurrencyLimit, expiresAtInSeconds);
+            EmulatorState state = new EmulatorState(
+                    clock, tokenTtl, latency, concurrencyLimit, expiresAtInSeconds, oauthRequestsPerSecond);
             accounts.forEach(state::addAccount);
             InetSocketAddress address = new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), port);
             EmulatorServer server = EmulatorServer.start(address, sslContext, new Router(state));

@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 
-/** Emulates {@code POST /api/v2/oauth}: checks RqUID, the Authorization Key and the scope, then issues a token. */
+/**
+ * Emulates {@code POST /api/v2/oauth}: the rate limit (10 per second), then RqUID, the Authorization Key and the scope;
+ * then issues a token.
+ */
 final class OAuthHandler {
     private record Credentials(String clientId, String secret) {}
 
@@ -20,8 +23,13 @@ final class OAuthHandler {
         this.state = state;
     }
 
-    Response handle(HttpRequest request, Duration extraDelay) throws InterruptedException {
+    /** Answers a token request, the {@code inLastSecond}-th to start within the last second. */
+    Response handle(HttpRequest request, Duration extraDelay, int inLastSecond) throws InterruptedException {
         state.pause(extraDelay);
+        if (inLastSecond > state.oauthRequestsPerSecond()) {
+            state.stats().rejectedOAuthForRate();
+            return Response.apiError(429, "Too many requests");
+        }
         if (!Uuids.isUuid(request.header("RqUID"))) {
             return Response.oauthError(400, 0, "RqUID header is missing or invalid");
         }

@@ -28,6 +28,20 @@ final class Router implements EmulatorServer.Handler {
     }
 
     private Response answer(HttpRequest request, Route route) throws InterruptedException {
+        if (route.kind() != Route.Kind.OAUTH) {
+            return answer(request, route, 0);
+        }
+        // a token request: it counts in the rate window whatever the answer, and is in flight until it has one
+        int inLastSecond = state.oauthWindow().start();
+        state.stats().oauthStarted(inLastSecond);
+        try {
+            return answer(request, route, inLastSecond);
+        } finally {
+            state.stats().oauthFinished();
+        }
+    }
+
+    private Response answer(HttpRequest request, Route route, int oauthInLastSecond) throws InterruptedException {
         Fault fault = state.faults().poll(route.endpoint());
         Duration extraDelay = Duration.ZERO;
         if (fault != null && fault.kind() == Fault.Kind.DELAY) {
@@ -37,7 +51,7 @@ final class Router implements EmulatorServer.Handler {
             return FaultResponses.of(fault);
         }
         return switch (route.kind()) {
-            case OAUTH -> oauth.handle(request, extraDelay);
+            case OAUTH -> oauth.handle(request, extraDelay, oauthInLastSecond);
             case API -> api.handle(route, request, extraDelay);
             case NOT_FOUND, METHOD_NOT_ALLOWED -> {
                 state.pause(extraDelay);
