@@ -3,22 +3,24 @@
 # over plain HTTP and over HTTPS with a CA bundle (GigaChat is HTTPS only), at given answer latencies.
 #
 #   bench/verify-overhead.sh [runs] [latencies-ms...]      e.g. bench/verify-overhead.sh 5 0 50   (the defaults)
-#   SCHEMES=https bench/verify-overhead.sh 3 0 50           only HTTPS (SCHEMES: "http https" by default)
+#   SCHEMES=https BUILDS="A1 B1 Q1" bench/verify-overhead.sh 9 0 50    only HTTPS, only the builds named
 #
-# For each scheme and latency it starts the emulator (one JVM, kept warm; for HTTPS with a throw-away CA made by the
-# JDK's keytool, trusted by the plugin through -Dgigachat.caBundleFile) and times, with the project's Maven wrapper:
+# For each scheme it starts one emulator per latency (for HTTPS with a throw-away CA made by the JDK's keytool, trusted
+# by the plugin through -Dgigachat.caBundleFile) and times, with the project's Maven wrapper:
 #   A1: a 1-module build (validate) without any plugin,
 #   B1: the same with gigachat:verify and an explicit scope (-Dgigachat.scope=GIGACHAT_API_PERS),
 #   Q1: the same with gigachat:verify and -Dgigachat.scope=auto (the scope is found by trying),
 #   C1: a 1-module build running maven-enforcer-plugin,   D1: the same plus gigachat:verify (explicit scope; a
 #       realistic build already pays for Maven's plugin machinery, so D1-C1 is what users see),
 #   A5: a 5-module reactor without the plugin,            B5: the same with gigachat:verify in every module.
-# Runs are interleaved (one of each per round) so that drift of the machine hits all alike. It prints the median wall
-# time of each and the differences (the plugin's cost), and the median of the plugin's own check time (durationMs of
-# verify-report.json) for B1 ("check") and Q1 ("check-auto"). Then, per scheme and latency L > 0, the round trips of
-# the check: (check ms at L - check ms at 0) / L, i.e. the number of sequential HTTP exchanges (the emulator adds L to
-# every answer; TCP and TLS handshakes get no added latency). Targets (issue 2): B1-A1 <= 300 ms at 0 ms latency; B-A
-# grows by at most two round trips of latency (token, then models and balance in parallel), whatever the module count.
+# Runs are interleaved (each round builds each project against each latency's emulator) so that drift of the machine
+# hits all alike. It prints the median wall time of each and the differences (the plugin's cost), and the median and
+# minimum of the plugin's own check time (durationMs of verify-report.json) for B1 and Q1. Then, per scheme and
+# latency L > 0, the round trips of the check: (check ms at L - check ms at 0) / L, i.e. the number of sequential HTTP
+# exchanges (the emulator adds L to every answer; TCP and TLS handshakes get no added latency). On a busy machine the
+# check times vary by hundreds of milliseconds: use more runs, or a larger L. Targets (issue 2): B1-A1 <= 300 ms at
+# 0 ms latency; B-A grows by at most two round trips of latency (token, then models and balance in parallel),
+# whatever the module count.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -41,7 +43,7 @@ echo "Building the plugin $version (tests skipped) and installing it into $bench
 cp="target/classes:$(cat target/bench-classpath.txt)"
 
 work=$(mktemp -d)
-trap 'kill "${emulator_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill ${emulator_pid:-} 2>/dev/null || true; rm -rf "$work"' EXIT
 repo_xml="<repository><id>user-repo</id><url>file://$user_repo</url></repository>"
 printf '<settings><profiles><profile><id>bench</id><activation><activeByDefault>true</activeByDefault></activation><repositories>%s</repositories><pluginRepositories>%s</pluginRepositories></profile></profiles></settings>\n' \
   "$repo_xml" "${repo_xml//repository>/pluginRepository>}" > "$work/settings.xml"
@@ -109,56 +111,78 @@ time_build() { # name scope -> prints "wall-ms check-ms" (check-ms "-" without a
   echo "$(( (end - start) / 1000000 )) $own"
 }
 
-names=(A1 B1 Q1 C1 D1 A5 B5)
+read -r -a names <<< "${BUILDS:-A1 B1 Q1 C1 D1 A5 B5}"
+median_of() { tr ' ' '\n' | grep '[0-9]' | median; }
+min_of() { tr ' ' '\n' | grep '[0-9]' | sort -n | head -1; }
+diff_of() { [[ "${1:-}" =~ ^[0-9]+$ && "${2:-}" =~ ^[0-9]+$ ]] && echo $(( $1 - $2 )) || echo -; }
 declare -A check=()
-printf '\n%-6s %-8s %6s %6s %6s %6s %6s %6s %6s %7s %7s %7s %7s %6s %10s\n' scheme latency "${names[@]}" \
-  B1-A1 Q1-A1 D1-C1 B5-A5 check check-auto
+printf '\n%-6s %-7s' scheme latency
+for name in "${names[@]}"; do printf ' %6s' "$name"; done
+printf ' %6s %6s %6s %6s  %s\n' B1-A1 Q1-A1 D1-C1 B5-A5 'check ms median/min: explicit, auto'
 for scheme in "${schemes[@]}"; do
+  ca_args=()
+  https_args=()
+  if [ "$scheme" = https ]; then
+    https_args=(--https "$work/tls/server.p12"); ca_args=(-Dgigachat.caBundleFile="$work/tls/ca.pem")
+  fi
+  # one emulator per latency, all running at once, so that every round builds against each of them in turn and the
+  # machine's drift hits all latencies alike
+  declare -A auth_of=() base_of=() pid_of=()
   for latency in "${latencies[@]}"; do
-    ca_args=()
-    https_args=()
-    if [ "$scheme" = https ]; then
-      https_args=(--https "$work/tls/server.p12"); ca_args=(-Dgigachat.caBundleFile="$work/tls/ca.pem")
-    fi
-    java -cp "$cp" io.github.gigachat.emulator.EmulatorMain 0 "$latency" "${https_args[@]}" > "$work/emulator.out" &
-    emulator_pid=$!
-    for _ in $(seq 1 100); do grep -q 'base URL' "$work/emulator.out" 2>/dev/null && break; sleep 0.1; done
-    auth=$(sed -n 's/.*auth URL: //p' "$work/emulator.out"); base=$(sed -n 's/.*base URL: //p' "$work/emulator.out")
-    # the emulator prints its (fake) demo keys; the personal prepaid one is checked
-    export GIGACHAT_CREDENTIALS; GIGACHAT_CREDENTIALS=$(sed -n 's/.*DEMO_PERS_PAID .*key=//p' "$work/emulator.out")
-    time_build B1 GIGACHAT_API_PERS >/dev/null # warm the file system cache and the emulator
-    declare -A wall=() checks=()
-    for _ in $(seq 1 "$runs"); do
+    java -cp "$cp" io.github.gigachat.emulator.EmulatorMain 0 "$latency" "${https_args[@]}" > "$work/emulator-$latency.out" &
+    pid_of[$latency]=$!
+    emulator_pid="${emulator_pid:-} $!"
+    for _ in $(seq 1 100); do grep -q 'base URL' "$work/emulator-$latency.out" 2>/dev/null && break; sleep 0.1; done
+    auth_of[$latency]=$(sed -n 's/.*auth URL: //p' "$work/emulator-$latency.out")
+    base_of[$latency]=$(sed -n 's/.*base URL: //p' "$work/emulator-$latency.out")
+  done
+  # the emulator prints its (fake) demo keys; the personal prepaid one is checked
+  export GIGACHAT_CREDENTIALS; GIGACHAT_CREDENTIALS=$(sed -n 's/.*DEMO_PERS_PAID .*key=//p' "$work/emulator-${latencies[0]}.out")
+  declare -A wall=() checks=()
+  for run in $(seq 0 "$runs"); do # run 0 warms the file system cache and the emulators
+    for latency in "${latencies[@]}"; do
+      auth=${auth_of[$latency]}; base=${base_of[$latency]}
       for name in "${names[@]}"; do
         scope=GIGACHAT_API_PERS; [ "$name" = Q1 ] && scope=auto
         result=$(time_build "$name" "$scope")
+        [ "$run" = 0 ] && continue
         read -r ms check_ms <<< "$result"
-        wall[$name]="${wall[$name]:-} $ms"; checks[$name]="${checks[$name]:-} $check_ms"
+        wall[$latency,$name]="${wall[$latency,$name]:-} $ms"; checks[$latency,$name]="${checks[$latency,$name]:-} $check_ms"
       done
     done
-    declare -A m=()
-    for name in "${names[@]}"; do m[$name]=$(echo "${wall[$name]}" | tr ' ' '\n' | grep . | median); done
-    explicit=$(echo "${checks[B1]}" | tr ' ' '\n' | grep '[0-9]' | median)
-    auto=$(echo "${checks[Q1]}" | tr ' ' '\n' | grep '[0-9]' | median)
-    check[$scheme,$latency,explicit]=$explicit; check[$scheme,$latency,auto]=$auto
-    printf '%-6s %-8s %6s %6s %6s %6s %6s %6s %6s %7s %7s %7s %7s %6s %10s\n' "$scheme" "${latency}ms" \
-      "${m[A1]}" "${m[B1]}" "${m[Q1]}" "${m[C1]}" "${m[D1]}" "${m[A5]}" "${m[B5]}" \
-      "$(( m[B1] - m[A1] ))" "$(( m[Q1] - m[A1] ))" "$(( m[D1] - m[C1] ))" "$(( m[B5] - m[A5] ))" "$explicit" "$auto"
-    kill "$emulator_pid"; wait "$emulator_pid" 2>/dev/null || true
   done
+  for latency in "${latencies[@]}"; do
+    declare -A m=()
+    printf '%-6s %-7s' "$scheme" "${latency}ms"
+    for name in "${names[@]}"; do m[$name]=$(echo "${wall[$latency,$name]}" | median_of); printf ' %6s' "${m[$name]}"; done
+    for kind in B1 Q1; do
+      check[$scheme,$latency,$kind,median]=$(echo "${checks[$latency,$kind]:-}" | median_of)
+      check[$scheme,$latency,$kind,min]=$(echo "${checks[$latency,$kind]:-}" | min_of)
+    done
+    printf ' %6s %6s %6s %6s  %s/%s, %s/%s\n' "$(diff_of "${m[B1]:-}" "${m[A1]:-}")" "$(diff_of "${m[Q1]:-}" "${m[A1]:-}")" \
+      "$(diff_of "${m[D1]:-}" "${m[C1]:-}")" "$(diff_of "${m[B5]:-}" "${m[A5]:-}")" \
+      "${check[$scheme,$latency,B1,median]}" "${check[$scheme,$latency,B1,min]}" \
+      "${check[$scheme,$latency,Q1,median]}" "${check[$scheme,$latency,Q1,min]}"
+  done
+  for latency in "${latencies[@]}"; do kill "${pid_of[$latency]}"; wait "${pid_of[$latency]}" 2>/dev/null || true; done
+  emulator_pid=
 done
 
 echo
-echo "Round trips of the check, (check ms at L - check ms at 0) / L:"
+echo "Round trips of the check, (check ms at L - check ms at 0) / L, from the medians (and from the minimums):"
+rt() { awk -v a="$1" -v b="$2" -v l="$3" 'BEGIN { if (a ~ /^[0-9]+$/ && b ~ /^[0-9]+$/) printf "%.1f", (a - b) / l; else printf "-" }'; }
 for scheme in "${schemes[@]}"; do
   for latency in "${latencies[@]}"; do
     [ "$latency" = 0 ] && continue
-    [ -n "${check[$scheme,0,explicit]:-}" ] || { echo "  $scheme: no 0 ms run to compare with"; break; }
-    awk -v s="$scheme" -v l="$latency" -v e0="${check[$scheme,0,explicit]}" -v el="${check[$scheme,$latency,explicit]}" \
-      -v a0="${check[$scheme,0,auto]}" -v al="${check[$scheme,$latency,auto]}" \
-      'BEGIN { printf "  %-5s L=%sms  explicit scope %.1f   scope auto %.1f\n", s, l, (el - e0) / l, (al - a0) / l }'
+    line="  $scheme L=${latency}ms:"
+    for kind in B1 Q1; do
+      label="explicit scope"; [ "$kind" = Q1 ] && label="scope auto"
+      line="$line  $label $(rt "${check[$scheme,$latency,$kind,median]:-}" "${check[$scheme,0,$kind,median]:-}" "$latency")"
+      line="$line ($(rt "${check[$scheme,$latency,$kind,min]:-}" "${check[$scheme,0,$kind,min]:-}" "$latency"))"
+    done
+    echo "$line"
   done
 done
 echo
-echo "Medians of $runs runs, wall-clock milliseconds of whole Maven builds (JVM start included); check and check-auto:"
-echo "the plugin's own durationMs (explicit scope, scope auto)."
+echo "Medians of $runs runs, wall-clock milliseconds of whole Maven builds (JVM start included); check: the plugin's own"
+echo "durationMs (B1: explicit scope, Q1: scope auto). Machine load at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
