@@ -1,6 +1,5 @@
 package io.github.gigachat.emulator;
 
-import com.sun.net.httpserver.Headers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -21,8 +20,9 @@ final class ApiHandler {
         this.embeddings = new EmbeddingsApi(state.stats());
     }
 
-    Response handle(Route route, Headers headers, byte[] body, Duration extraDelay) throws InterruptedException {
-        String token = bearerToken(headers.getFirst("Authorization"));
+    Response handle(Route route, HttpRequest request, Duration extraDelay) throws InterruptedException {
+        byte[] body = request.body();
+        String token = bearerToken(request.header("Authorization"));
         TokenStore.Lookup lookup = state.tokens().lookup(token);
         AccountState account = state.account(lookup.clientId());
         if (lookup.status() != TokenStore.Status.VALID || account == null) {

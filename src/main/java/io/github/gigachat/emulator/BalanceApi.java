@@ -1,7 +1,5 @@
 package io.github.gigachat.emulator;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
 /** Emulates {@code GET /balance}: current balances for prepaid accounts, 403 for postpaid ones. */
@@ -12,11 +10,17 @@ final class BalanceApi {
         if (!account.account().isPrepaid()) {
             return Response.apiError(403, "Permission denied");
         }
-        ObjectNode root = Response.MAPPER.createObjectNode();
-        ArrayNode balance = root.putArray("balance");
-        for (Map.Entry<String, Long> entry : account.balances()) {
-            balance.addObject().put("usage", entry.getKey()).put("value", entry.getValue());
-        }
-        return Response.json(200, root);
+        return Response.json(200, json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("balance");
+            for (Map.Entry<String, Long> entry : account.balances()) {
+                json.writeStartObject();
+                json.writeStringField("usage", entry.getKey());
+                json.writeNumberField("value", entry.getValue());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
     }
 }

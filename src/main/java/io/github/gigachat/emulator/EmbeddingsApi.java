@@ -1,8 +1,7 @@
 package io.github.gigachat.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.util.List;
 
 /** Emulates {@code POST /embeddings}: validation, size limits, prepaid billing and deterministic vectors. */
@@ -19,7 +18,7 @@ final class EmbeddingsApi {
     }
 
     Response handle(AccountState account, byte[] body) {
-        JsonNode request = ApiRequests.parseObject(body);
+        ApiRequests.Body request = ApiRequests.parseObject(body);
         Model model = ApiRequests.model(request, account);
         if (!model.isEmbedder()) {
             throw ApiException.invalid("Model " + model.id() + " does not support embeddings");
@@ -30,7 +29,7 @@ final class EmbeddingsApi {
             throw new ApiException(402, "Payment Required");
         }
         stats.embedded(texts.size(), billed);
-        return Response.json(200, response(model, texts));
+        return Response.json(200, json -> write(json, model, texts));
     }
 
     private static long bill(List<String> texts) {
@@ -47,19 +46,27 @@ final class EmbeddingsApi {
         return total;
     }
 
-    private static ObjectNode response(Model model, List<String> texts) {
-        ObjectNode root =
-                Response.MAPPER.createObjectNode().put("object", "list").put("model", model.id());
-        ArrayNode data = root.putArray("data");
+    private static void write(JsonGenerator json, Model model, List<String> texts) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("object", "list");
+        json.writeStringField("model", model.id());
+        json.writeArrayFieldStart("data");
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
-            ObjectNode item = data.addObject().put("object", "embedding").put("index", i);
-            ArrayNode vector = item.putArray("embedding");
+            json.writeStartObject();
+            json.writeStringField("object", "embedding");
+            json.writeNumberField("index", i);
+            json.writeArrayFieldStart("embedding");
             for (float component : Vectors.of(model.id(), model.dimensions(), text)) {
-                vector.add(component);
+                json.writeNumber(component);
             }
-            item.putObject("usage").put("prompt_tokens", TokenMath.billed(text));
+            json.writeEndArray();
+            json.writeObjectFieldStart("usage");
+            json.writeNumberField("prompt_tokens", TokenMath.billed(text));
+            json.writeEndObject();
+            json.writeEndObject();
         }
-        return root;
+        json.writeEndArray();
+        json.writeEndObject();
     }
 }

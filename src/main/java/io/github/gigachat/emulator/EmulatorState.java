@@ -14,13 +14,22 @@ final class EmulatorState {
     private final Duration latency;
     private final int concurrencyOverride; // 0: the scope's default
     private final boolean expiresAtInSeconds;
+    private final OAuthRateWindow oauthWindow;
+    private final int oauthRequestsPerSecond;
 
     EmulatorState(
-            Clock clock, Duration tokenTtl, Duration latency, int concurrencyOverride, boolean expiresAtInSeconds) {
+            Clock clock,
+            Duration tokenTtl,
+            Duration latency,
+            int concurrencyOverride,
+            boolean expiresAtInSeconds,
+            int oauthRequestsPerSecond) {
         this.tokens = new TokenStore(clock, tokenTtl);
         this.latency = latency;
         this.concurrencyOverride = concurrencyOverride;
         this.expiresAtInSeconds = expiresAtInSeconds;
+        this.oauthWindow = new OAuthRateWindow(clock);
+        this.oauthRequestsPerSecond = oauthRequestsPerSecond;
     }
 
     /** Adds or replaces (by client id, with fresh balances) an account. */
@@ -55,6 +64,15 @@ final class EmulatorState {
 
     EmulatorStats stats() {
         return stats;
+    }
+
+    OAuthRateWindow oauthWindow() {
+        return oauthWindow;
+    }
+
+    /** Token requests allowed to start within one second; more are answered 429. */
+    int oauthRequestsPerSecond() {
+        return oauthRequestsPerSecond;
     }
 
     boolean expiresAtInSeconds() {

@@ -12,6 +12,10 @@ public final class EmulatorStats {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger tooManyRequests = new AtomicInteger();
+    private final AtomicInteger oauthInFlight = new AtomicInteger();
+    private final AtomicInteger maxOAuthInFlight = new AtomicInteger();
+    private final AtomicInteger maxOAuthPerSecond = new AtomicInteger();
+    private final AtomicInteger oauthTooManyRequests = new AtomicInteger();
     private final AtomicLong embeddedTexts = new AtomicLong();
     private final AtomicLong billedTokens = new AtomicLong();
 
@@ -48,6 +52,29 @@ public final class EmulatorStats {
         return tooManyRequests.get();
     }
 
+    /**
+     * The most token requests (POSTs to the OAuth endpoint, whatever their answer) that started within one second of
+     * each other: a client that shares its token keeps this at 10 or below, the real endpoint's limit.
+     */
+    public int maxOAuthRequestsPerSecond() {
+        return maxOAuthPerSecond.get();
+    }
+
+    /** Highest number of token requests in flight at once (from arrival until the answer is ready). */
+    public int maxConcurrentOAuthRequests() {
+        return maxOAuthInFlight.get();
+    }
+
+    /** Token requests in flight right now. */
+    public int inFlightOAuthRequests() {
+        return oauthInFlight.get();
+    }
+
+    /** 429 answers sent by the OAuth rate limit (not those of injected faults). */
+    public int oauthTooManyRequests() {
+        return oauthTooManyRequests.get();
+    }
+
     /** Texts embedded successfully (refused requests do not count). */
     public long embeddedTexts() {
         return embeddedTexts.get();
@@ -58,12 +85,18 @@ public final class EmulatorStats {
         return billedTokens.get();
     }
 
-    /** Sets every counter back to 0 (the high-water mark to the requests in flight now). */
+    /**
+     * Sets every counter back to 0 (the high-water marks of requests in flight to those in flight now). The rate window
+     * itself is not cleared: the next token request still counts those of the second before it.
+     */
     public void reset() {
         perEndpoint.values().forEach(c -> c.set(0));
         total.set(0);
         maxInFlight.set(inFlight.get());
         tooManyRequests.set(0);
+        maxOAuthInFlight.set(oauthInFlight.get());
+        maxOAuthPerSecond.set(0);
+        oauthTooManyRequests.set(0);
         embeddedTexts.set(0);
         billedTokens.set(0);
     }
@@ -88,6 +121,20 @@ public final class EmulatorStats {
         tooManyRequests.incrementAndGet();
     }
 
+    void oauthStarted(int inLastSecond) {
+        maxOAuthPerSecond.accumulateAndGet(inLastSecond, Math::max);
+        int now = oauthInFlight.incrementAndGet();
+        maxOAuthInFlight.accumulateAndGet(now, Math::max);
+    }
+
+    void oauthFinished() {
+        oauthInFlight.decrementAndGet();
+    }
+
+    void rejectedOAuthForRate() {
+        oauthTooManyRequests.incrementAndGet();
+    }
+
     void embedded(int texts, long tokens) {
         embeddedTexts.addAndGet(texts);
         billedTokens.addAndGet(tokens);
@@ -96,7 +143,9 @@ public final class EmulatorStats {
     @Override
     public String toString() {
         return "EmulatorStats[total=" + totalRequests() + ", perEndpoint=" + perEndpoint + ", maxConcurrent="
-                + maxConcurrentApiRequests() + ", tooManyRequests=" + tooManyRequests() + ", embeddedTexts="
+                + maxConcurrentApiRequests() + ", tooManyRequests=" + tooManyRequests() + ", maxOAuthPerSecond="
+                + maxOAuthRequestsPerSecond() + ", maxConcurrentOAuth=" + maxConcurrentOAuthRequests()
+                + ", oauthTooManyRequests=" + oauthTooManyRequests() + ", embeddedTexts="
                 + embeddedTexts() + ", billedTokens=" + billedTokens() + "]";
     }
 }

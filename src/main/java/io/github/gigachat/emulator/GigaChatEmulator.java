@@ -1,10 +1,6 @@
 package io.github.gigachat.emulator;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -13,11 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -25,31 +17,19 @@ import javax.net.ssl.SSLContext;
  * without a real key.
  *
  * <p>Start one with {@code GigaChatEmulator.builder().demoAccounts().start()}, point a client at {@link #authUrl()}
- * and {@link #baseUrl()}, and {@link #close()} it afterwards. Everything is thread-safe. Loading this class sets
- * {@code sun.net.httpserver.nodelay=true} unless it is already set, so that answers are not held back by Nagle's
- * algorithm.
+ * and {@link #baseUrl()}, and {@link #close()} it afterwards. Everything is thread-safe, all its threads are daemons, and it changes no
+ * JVM-wide state (no system property, no default socket or TLS setting).
  */
 public final class GigaChatEmulator implements AutoCloseable {
     private static final byte[] LOOPBACK = {127, 0, 0, 1};
-    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
-    static {
-        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle plus the client's delayed
-        // ACK add about 40 ms to every answer. The JDK reads this property once, when its first server starts.
-        if (System.getProperty(NO_DELAY) == null) {
-            System.setProperty(NO_DELAY, "true");
-        }
-    }
-
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final EmulatorServer server;
     private final EmulatorState state;
     private final boolean https;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private GigaChatEmulator(HttpServer server, ExecutorService executor, EmulatorState state, boolean https) {
+    private GigaChatEmulator(EmulatorServer server, EmulatorState state, boolean https) {
         this.server = server;
-        this.executor = executor;
         this.state = state;
         this.https = https;
     }
@@ -73,7 +53,7 @@ public final class GigaChatEmulator implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     public boolean isHttps() {
@@ -129,8 +109,7 @@ public final class GigaChatEmulator implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            server.stop(0);
-            executor.shutdownNow();
+            server.close();
         }
     }
 
@@ -176,6 +155,7 @@ public final class GigaChatEmulator implements AutoCloseable {
         private SSLContext sslContext;
         private Clock clock = Clock.systemUTC();
         private boolean expiresAtInSeconds;
+        private int oauthRequestsPerSecond = 10;
         private int port;
 
         private Builder() {}
@@ -224,9 +204,22 @@ public final class GigaChatEmulator implements AutoCloseable {
             return this;
         }
 
-        /** The clock of token issue and expiry; the system clock by default. */
+        /** The clock of token issue and expiry and of the OAuth rate window; the system clock by default. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Token requests allowed to start within any one second, 10 by default as on the real endpoint; the emulator
+         * answers more with {@code 429 {"status":429,"message":"Too many requests"}} (the real body of this 429 was
+         * never recorded), and every token request counts, refused ones included.
+         */
+        public Builder oauthRequestsPerSecond(int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("oauthRequestsPerSecond must be at least 1");
+            }
+            this.oauthRequestsPerSecond = limit;
             return this;
         }
 
@@ -247,40 +240,12 @@ public final class GigaChatEmulator implements AutoCloseable {
 
         /** Binds 127.0.0.1 and starts serving. */
         public GigaChatEmulator start() throws IOException {
-            EmulatorState state = new EmulatorState(clock, tokenTtl, latency, concurrencyLimit, expiresAtInSeconds);
+            EmulatorState state = new EmulatorState(
+                    clock, tokenTtl, latency, concurrencyLimit, expiresAtInSeconds, oauthRequestsPerSecond);
             accounts.forEach(state::addAccount);
             InetSocketAddress address = new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), port);
-            HttpServer server;
-            if (sslContext != null) {
-                HttpsServer httpsServer = HttpsServer.create(address, 100);
-                httpsServer.setHttpsConfigurator(new HttpsConfigurator(sslContext));
-                server = httpsServer;
-            } else {
-                server = HttpServer.create(address, 100);
-            }
-            ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
-            server.setExecutor(executor);
-            server.createContext("/", new Router(state));
-            startAsDaemon(server, executor);
-            return new GigaChatEmulator(server, executor, state, sslContext != null);
-        }
-
-        /**
-         * The JDK's dispatcher thread inherits the daemon status of the thread that starts the server: starting it
-         * from a daemon thread means an emulator that is never closed cannot keep the JVM alive.
-         */
-        private static void startAsDaemon(HttpServer server, ExecutorService executor) throws IOException {
-            Thread starter = new Thread(server::start, "gigachat-emulator-start");
-            starter.setDaemon(true);
-            starter.start();
-            try {
-                starter.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                server.stop(0);
-                executor.shutdownNow();
-                throw new InterruptedIOException("interrupted while starting the emulator");
-            }
+            EmulatorServer server = EmulatorServer.start(address, sslContext, new Router(state));
+            return new GigaChatEmulator(server, state, sslContext != null);
         }
 
         private static Duration requirePositive(Duration d, String name) {
@@ -288,15 +253,6 @@ public final class GigaChatEmulator implements AutoCloseable {
                 throw new IllegalArgumentException(name + " must be positive");
             }
             return d;
-        }
-
-        private static ThreadFactory daemonThreads() {
-            AtomicInteger counter = new AtomicInteger();
-            return runnable -> {
-                Thread thread = new Thread(runnable, "gigachat-emulator-" + counter.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            };
         }
     }
 }

@@ -1,31 +1,39 @@
 package io.github.gigachat.emulator;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 
 /** Emulates {@code GET /models} and {@code GET /models/{id}}. */
 final class ModelsApi {
     private ModelsApi() {}
 
     static Response list(AccountState account) {
-        ObjectNode root = Response.MAPPER.createObjectNode().put("object", "list");
-        ArrayNode data = root.putArray("data");
-        for (String id : account.account().models()) {
-            ModelCatalog.find(id).ifPresent(model -> data.add(node(model)));
-        }
-        return Response.json(200, root);
+        return Response.json(200, json -> {
+            json.writeStartObject();
+            json.writeStringField("object", "list");
+            json.writeArrayFieldStart("data");
+            for (String id : account.account().models()) {
+                Model model = ModelCatalog.find(id).orElse(null);
+                if (model != null) {
+                    write(json, model);
+                }
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
     }
 
     static Response get(AccountState account, String id) {
-        return Response.json(200, node(ApiRequests.visibleModel(account, id)));
+        Model model = ApiRequests.visibleModel(account, id);
+        return Response.json(200, json -> write(json, model));
     }
 
-    private static ObjectNode node(Model model) {
-        return Response.MAPPER
-                .createObjectNode()
-                .put("id", model.id())
-                .put("object", "model")
-                .put("owned_by", "salutedevices")
-                .put("type", model.type());
+    private static void write(JsonGenerator json, Model model) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", model.id());
+        json.writeStringField("object", "model");
+        json.writeStringField("owned_by", "salutedevices");
+        json.writeStringField("type", model.type());
+        json.writeEndObject();
     }
 }

@@ -1,7 +1,5 @@
 package io.github.gigachat.emulator;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.Headers;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -12,7 +10,10 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 
-/** Emulates {@code POST /api/v2/oauth}: checks RqUID, the Authorization Key and the scope, then issues a token. */
+/**
+ * Emulates {@code POST /api/v2/oauth}: the rate limit (10 per second), then RqUID, the Authorization Key and the scope;
+ * then issues a token.
+ */
 final class OAuthHandler {
     private record Credentials(String clientId, String secret) {}
 
@@ -22,18 +23,23 @@ final class OAuthHandler {
         this.state = state;
     }
 
-    Response handle(Headers headers, byte[] body, Duration extraDelay) throws InterruptedException {
+    /** Answers a token request, the {@code inLastSecond}-th to start within the last second. */
+    Response handle(HttpRequest request, Duration extraDelay, int inLastSecond) throws InterruptedException {
         state.pause(extraDelay);
-        if (!Uuids.isUuid(headers.getFirst("RqUID"))) {
+        if (inLastSecond > state.oauthRequestsPerSecond()) {
+            state.stats().rejectedOAuthForRate();
+            return Response.apiError(429, "Too many requests");
+        }
+        if (!Uuids.isUuid(request.header("RqUID"))) {
             return Response.oauthError(400, 0, "RqUID header is missing or invalid");
         }
-        Credentials credentials = decode(headers.getFirst("Authorization"));
+        Credentials credentials = decode(request.header("Authorization"));
         if (credentials == null) {
             return Response.oauthError(400, 4, "Can't decode 'Authorization' header");
         }
         String scope;
         try {
-            scope = formParameter(body, "scope");
+            scope = formParameter(request.body(), "scope");
         } catch (IllegalArgumentException e) {
             return Response.oauthError(400, 1, "scope data format invalid");
         }
@@ -54,13 +60,18 @@ final class OAuthHandler {
     }
 
     private Response tokenResponse(TokenStore.Issued issued) {
-        ObjectNode node = Response.MAPPER.createObjectNode();
-        if (state.expiresAtInSeconds()) {
-            node.put("tok", issued.token()).put("exp", issued.expiresAt() / 1000);
-        } else {
-            node.put("access_token", issued.token()).put("expires_at", issued.expiresAt());
-        }
-        return Response.json(200, node);
+        boolean seconds = state.expiresAtInSeconds();
+        return Response.json(200, json -> {
+            json.writeStartObject();
+            if (seconds) {
+                json.writeStringField("tok", issued.token());
+                json.writeNumberField("exp", issued.expiresAt() / 1000);
+            } else {
+                json.writeStringField("access_token", issued.token());
+                json.writeNumberField("expires_at", issued.expiresAt());
+            }
+            json.writeEndObject();
+        });
     }
 
     /** {@code Basic} or {@code Bearer} followed by Base64(clientId ":" secret); null when it is anything else. */

@@ -1,13 +1,24 @@
 package io.github.gigachat.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EmulatorMainTest {
+    private static final String PASSWORD = "keystore-pw-3c1d";
+
+    @TempDir
+    Path dir;
+
     @Test
     void printsTheUrlsAndTheFourDemoKeysThatTheEmulatorAccepts() throws Exception {
         try (GigaChatEmulator emulator =
@@ -35,5 +46,63 @@ class EmulatorMainTest {
                         .isEqualTo(200);
             }
         }
+    }
+
+    @Test
+    void servesHttpsWithTheKeystoreGivenOnTheCommandLine() throws Exception {
+        SelfSignedCertificate certificate = SelfSignedCertificate.generate();
+        Path keystore = dir.resolve("emulator.p12");
+        certificate.writeKeyStore(keystore, PASSWORD.toCharArray());
+
+        try (GigaChatEmulator emulator = EmulatorMain.start(
+                List.of("0", "0", "--https", keystore.toString()),
+                Map.of(EmulatorMain.KEYSTORE_PASSWORD_ENV, PASSWORD))) {
+            HttpClient client = HttpClient.newBuilder()
+                    .sslContext(certificate.clientContext())
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build();
+
+            assertThat(emulator.authUrl().getScheme()).isEqualTo("https");
+            assertThat(new EmulatorHttp(emulator, client).accessToken(EmulatorAccount.DEMO_B2B_PAID))
+                    .isNotEmpty();
+        }
+    }
+
+    @Test
+    void takesThePortAndTheLatencyPositionally() throws Exception {
+        try (GigaChatEmulator emulator = EmulatorMain.start(List.of(), Map.of())) {
+            assertThat(emulator.isHttps()).isFalse();
+            assertThat(emulator.port()).isPositive();
+        }
+        assertThatThrownBy(() -> EmulatorMain.start(List.of("0", "soon"), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("latencyMillis must be a whole number of at least 0, not 'soon'");
+        assertThatThrownBy(() -> EmulatorMain.start(List.of("http"), Map.of()))
+                .hasMessage("port must be a whole number of at least 0, not 'http'");
+        assertThatThrownBy(() -> EmulatorMain.start(List.of("--tls"), Map.of())).hasMessage("Unknown option --tls");
+        assertThatThrownBy(() -> EmulatorMain.start(List.of("1", "2", "3"), Map.of()))
+                .hasMessage("Too many arguments: [1, 2, 3]");
+    }
+
+    @Test
+    void explainsAMissingPasswordOrAnUnreadableKeystoreWithoutPrintingThePassword() throws Exception {
+        Path keystore = dir.resolve("emulator.p12");
+        SelfSignedCertificate.generate().writeKeyStore(keystore, PASSWORD.toCharArray());
+
+        assertThatThrownBy(() -> EmulatorMain.start(List.of("--https"), Map.of()))
+                .hasMessage("--https needs the path of a PKCS#12 keystore");
+        assertThatThrownBy(() -> EmulatorMain.start(List.of("--https", keystore.toString()), Map.of()))
+                .hasMessage("--https " + keystore + ": set the keystore's password in the environment variable "
+                        + EmulatorMain.KEYSTORE_PASSWORD_ENV);
+        assertThatThrownBy(() -> EmulatorMain.start(
+                        List.of("--https", keystore.toString()),
+                        Map.of(EmulatorMain.KEYSTORE_PASSWORD_ENV, "wrong-" + PASSWORD)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--https " + keystore + ": cannot read it as a PKCS#12 keystore")
+                .hasMessageNotContaining(PASSWORD);
+        assertThatThrownBy(() -> EmulatorMain.start(
+                        List.of("--https", dir.resolve("missing.p12").toString()),
+                        Map.of(EmulatorMain.KEYSTORE_PASSWORD_ENV, PASSWORD)))
+                .hasMessageContaining("missing.p12");
     }
 }

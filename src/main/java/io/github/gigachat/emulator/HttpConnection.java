@@ -1,0 +1,145 @@
+package io.github.gigachat.emulator;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * Serves the requests of one kept-alive connection in turn. Each answer (status line, header fields and body) is
+ * written with a single write on a TCP_NODELAY socket, so that it leaves at once instead of waiting for the client's
+ * delayed ACK of a separately sent header block.
+ */
+final class HttpConnection implements Runnable {
+    /** Server side of what clients should see as an "idle connection closed" (they validate pooled connections). */
+    static final int IDLE_TIMEOUT_MILLIS = 120_000;
+
+    private final Socket socket;
+    private final EmulatorServer.Handler handler;
+    private final Runnable onClose;
+
+    HttpConnection(Socket socket, EmulatorServer.Handler handler, Runnable onClose) {
+        this.socket = socket;
+        this.handler = handler;
+        this.onClose = onClose;
+    }
+
+    @Override
+    public void run() {
+        try (Socket s = socket) {
+            s.setTcpNoDelay(true);
+            s.setSoTimeout(IDLE_TIMEOUT_MILLIS);
+            OutputStream out = s.getOutputStream();
+            HttpRequestReader reader =
+                    new HttpRequestReader(new BufferedInputStream(s.getInputStream(), 16 * 1024), out);
+            serve(reader, out);
+        } catch (IOException e) {
+            // the client went away, timed out, failed the TLS handshake, or the emulator was closed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            onClose.run();
+        }
+    }
+
+    private void serve(HttpRequestReader reader, OutputStream out) throws IOException, InterruptedException {
+        while (true) {
+            HttpRequest request;
+            try {
+                request = reader.read();
+            } catch (HttpRequestReader.ProtocolException e) {
+                out.write(encode(Response.apiError(e.status, e.getMessage()), false, false, "HTTP/1.1"));
+                out.flush();
+                return;
+            }
+            if (request == null) {
+                return;
+            }
+            Response response = handler.handle(request);
+            if (response.isDrop()) {
+                return;
+            }
+            boolean keepAlive = request.keepAlive();
+            out.write(encode(response, keepAlive, request.isHead(), request.version()));
+            out.flush();
+            if (!keepAlive) {
+                return;
+            }
+        }
+    }
+
+    /** The whole answer as bytes; a HEAD answer has the Content-Length of the body it leaves out. */
+    static byte[] encode(Response response, boolean keepAlive, boolean head, String requestVersion) {
+        int status = response.status();
+        boolean bodyAllowed = status >= 200 && status != 204 && status != 304;
+        byte[] body = bodyAllowed && !head ? response.body() : new byte[0];
+        StringBuilder header = new StringBuilder(256)
+                .append("HTTP/1.1 ")
+                .append(status)
+                .append(' ')
+                .append(reason(status))
+                .append("\r\n");
+        field(header, "Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        if (response.contentType() != null && bodyAllowed) {
+            field(header, "Content-Type", response.contentType());
+        }
+        for (Map.Entry<String, String> h : response.headers().entrySet()) {
+            field(header, h.getKey(), h.getValue());
+        }
+        if (bodyAllowed) {
+            field(header, "Content-Length", Integer.toString(response.body().length));
+        }
+        if (!keepAlive) {
+            field(header, "Connection", "close");
+        } else if ("HTTP/1.0".equals(requestVersion)) {
+            field(header, "Connection", "keep-alive");
+        }
+        header.append("\r\n");
+        byte[] head0 = header.toString().getBytes(StandardCharsets.ISO_8859_1);
+        ByteArrayOutputStream all = new ByteArrayOutputStream(head0.length + body.length);
+        all.writeBytes(head0);
+        all.writeBytes(body);
+        return all.toByteArray();
+    }
+
+    /** Appends a header field; CR and LF in the value (from a test's fault) become spaces, so they cannot split it. */
+    private static void field(StringBuilder header, String name, String value) {
+        header.append(name)
+                .append(": ")
+                .append(value.replace('\r', ' ').replace('\n', ' '))
+                .append("\r\n");
+    }
+
+    static String reason(int status) {
+        return switch (status) {
+            case 100 -> "Continue";
+            case 200 -> "OK";
+            case 204 -> "No Content";
+            case 301 -> "Moved Permanently";
+            case 302 -> "Found";
+            case 304 -> "Not Modified";
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 402 -> "Payment Required";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 413 -> "Payload Too Large";
+            case 422 -> "Unprocessable Entity";
+            case 429 -> "Too Many Requests";
+            case 431 -> "Request Header Fields Too Large";
+            case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            case 505 -> "HTTP Version Not Supported";
+            default -> "Status " + status;
+        };
+    }
+}
