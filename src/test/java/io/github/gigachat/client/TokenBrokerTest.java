@@ -210,23 +210,53 @@ class TokenBrokerTest {
         List<Duration> limiterWaits = new ArrayList<>();
         RequestRateLimiter limiter = new RequestRateLimiter(
                 10, Duration.ofMillis(1100), Clock.fixed(frozen, ZoneOffset.UTC), limiterWaits::add);
+        for (int i = 0; i < 4; i++) {
+            limitedClient(limiter).exchange(unknownKey(i), null);
+        }
+        // 12 requests at one frozen instant: the last two are told to wait for the next window
+        assertThat(limiterWaits).containsExactly(Duration.ofMillis(1100), Duration.ofMillis(1100));
+    }
+
+    @Test
+    void twelveTokenRequestsAtOnceStayUnderTheEndpointsTenPerSecond() throws Exception {
+        RequestRateLimiter limiter =
+                new RequestRateLimiter(10, Duration.ofMillis(1100), Clock.systemUTC(), Sleeper.REAL);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<TokenOutcome>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                AuthorizationKey key = unknownKey(i);
+                GigaChatClient client = limitedClient(limiter);
+                answers.add(pool.submit(() -> client.exchange(key, null)));
+            }
+            for (Future<TokenOutcome> answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS)).isInstanceOf(TokenOutcome.Rejected.class);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // the emulator answers 429 to an 11th token request within any one second, as the real endpoint does
+        assertThat(tokenRequests()).isEqualTo(12);
+        assertThat(emulator.stats().oauthTooManyRequests()).isZero();
+        assertThat(emulator.stats().maxOAuthRequestsPerSecond()).isLessThanOrEqualTo(10);
+    }
+
+    private GigaChatClient limitedClient(RequestRateLimiter limiter) {
         GigaChatClient client = GigaChatClient.create(
                 ClientConfig.builder()
                         .authUrl(emulator.authUrl())
                         .baseUrl(emulator.baseUrl())
                         .oauthLimiter(limiter)
+                        .retryPolicy(RetryPolicy.NONE)
                         .build(),
                 masker);
         clients.add(client);
-        for (int i = 0; i < 4; i++) {
-            client.exchange(
-                    AuthorizationKey.fromClientCredentials(
-                            "0b6a1c58-3d4e-4f1a-9c2b-7e8f9a0b1c2" + i, "s" + i + "ecret-value"),
-                    null);
-        }
-        // 12 requests at one frozen instant: the last two wait for the next window
-        assertThat(tokenRequests()).isEqualTo(12);
-        assertThat(limiterWaits).containsExactly(Duration.ofMillis(1100), Duration.ofMillis(1100));
+        return client;
+    }
+
+    private static AuthorizationKey unknownKey(int i) {
+        return AuthorizationKey.fromClientCredentials(
+                "0b6a1c58-3d4e-4f1a-9c2b-7e8f9a0b1c2" + i, "s" + i + "ecret-value");
     }
 
     /** A stub OAuth endpoint that answers only when all three scopes have asked: proves they are asked at once. */
