@@ -148,7 +148,7 @@ public final class EmbedRun {
                     .build();
         }
 
-        MarkdownChunker chunker = new MarkdownChunker(settings.chunker());
+        TextChunker chunker = new TextChunker(settings.chunker());
         VectorCache cache = new VectorCache(settings.cacheDirectory());
         Map<String, String> misses = new LinkedHashMap<>();
         Map<String, String> missSources = new LinkedHashMap<>();
@@ -267,7 +267,7 @@ public final class EmbedRun {
     }
 
     private int write(
-            List<TextFile> files, MarkdownChunker chunker, VectorCache cache, long chunks, EmbedReport.Builder report)
+            List<TextFile> files, TextChunker chunker, VectorCache cache, long chunks, EmbedReport.Builder report)
             throws IOException {
         CachedVectors vectors = new CachedVectors(files, chunker, cache, settings);
         int dimensions = vectors.firstDimensions();
@@ -317,11 +317,11 @@ public final class EmbedRun {
     /** The vectors of every chunk in output order, read from the cache; every pass splits the files again. */
     private static final class CachedVectors implements VectorSource {
         private final List<TextFile> files;
-        private final MarkdownChunker chunker;
+        private final TextChunker chunker;
         private final VectorCache cache;
         private final Settings settings;
 
-        CachedVectors(List<TextFile> files, MarkdownChunker chunker, VectorCache cache, Settings settings) {
+        CachedVectors(List<TextFile> files, TextChunker chunker, VectorCache cache, Settings settings) {
             this.files = files;
             this.chunker = chunker;
             this.cache = cache;
