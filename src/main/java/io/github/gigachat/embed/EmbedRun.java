@@ -240,7 +240,7 @@ public final class EmbedRun {
                 stats = embedder.embed(texts, (index, vector, billed) -> cache.put(keys.get(index), vector));
             } catch (InputTooLargeException e) {
                 throw new EmbeddingException(
-                        "GigaChat refused " + missSources.get(keys.get(e.inputIndex()))
+                        "GigaChat refused " + missSources.get(keys.get(e.inputId()))
                                 + " as too large even alone (413). Lower gigachat.embed.maxChunkTokens (now "
                                 + settings.chunker().maxChunkTokens() + "). Everything embedded so far is cached.",
                         e.embedded(),
