@@ -2,6 +2,7 @@ package io.github.gigachat.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.gigachat.client.ClientConfig;
 import io.github.gigachat.client.GigaChatClient;
@@ -240,18 +241,24 @@ class EmbedRunTest {
         emulator.injectFault(io.github.gigachat.emulator.Fault.on(Endpoint.EMBEDDINGS)
                 .times(50)
                 .status(413, "{\"status\":413,\"message\":\"Payload too large\"}"));
-        assertThatThrownBy(() -> run(EmulatorAccount.DEMO_B2B_PAID))
-                .isInstanceOf(EmbeddingException.class)
-                .hasMessageMatching("(?s).*docs/[abc]\\.(md|txt) chunk #0.*")
-                .hasMessageContaining("gigachat.embed.maxChunkTokens");
+        ChunkTooLargeException e =
+                catchThrowableOfType(() -> run(EmulatorAccount.DEMO_B2B_PAID), ChunkTooLargeException.class);
+        assertThat(e.source()).matches("docs/[abc]\\.(md|txt)");
+        assertThat(e.chunkIndex()).isZero();
+        assertThat(e.maxChunkTokens()).isEqualTo(64);
+        assertThat(e.modelLimit()).as("a plain 413 names no limit").isEqualTo(-1);
+        assertThat(e.getMessage()).contains(e.source() + " chunk #0").doesNotContain("gigachat.");
     }
 
     @Test
     void aBudgetTooSmallSendsNothing() {
         assertThatThrownBy(() -> run(
                         settings(project.resolve("target/gigachat/cache"), false, 5L), EmulatorAccount.DEMO_B2B_PAID))
-                .isInstanceOf(EmbedRun.BudgetExceededException.class)
-                .hasMessageContaining("gigachat.embed.maxTokens=5");
+                .isInstanceOfSatisfying(BudgetExceededException.class, e -> {
+                    assertThat(e.budget()).isEqualTo(5);
+                    assertThat(e.estimatedTokens()).isGreaterThan(5);
+                })
+                .hasMessageContaining("Nothing was sent");
         assertThat(emulator.stats().requests(Endpoint.EMBEDDINGS)).isZero();
         assertThat(emulator.stats().requests(Endpoint.OAUTH)).isZero();
     }

@@ -37,7 +37,11 @@ class InputScannerTest {
     }
 
     private List<TextFile> scan(long maxFileBytes, FileSetSpec... sets) throws IOException {
-        return new InputScanner(project, maxFileBytes, warnings::add).scan(List.of(sets));
+        List<TextFile> texts = new java.util.ArrayList<>();
+        for (InputFile file : new InputScanner(project, maxFileBytes, warnings::add).scan(List.of(sets))) {
+            texts.add(file.read());
+        }
+        return texts;
     }
 
     private static List<String> paths(List<TextFile> files) {
