@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A chunk as the cache knows it. Usually a chunk is written as one row with its own vector; but a chunk the API refused
@@ -40,14 +41,27 @@ final class CachedChunks {
         return VectorCache.key(model, settings, text);
     }
 
-    /** The rows of {@code chunk}, in order: itself, or the rows of the pieces it was split into. */
+    /**
+     * The rows of {@code chunk}, in order: itself, or the rows of the pieces it was split into (under the chunk's
+     * headings: for counting and embedding, where they do not matter).
+     */
     List<Leaf> leaves(Chunk chunk) throws IOException {
+        return leaves(chunk, null);
+    }
+
+    /**
+     * As {@link #leaves(Chunk)}, with each piece under the headings it lies under in its file.
+     *
+     * @param headings the headings of the chunk's file, asked for only when the chunk was split; null to keep the
+     *     chunk's headings
+     */
+    List<Leaf> leaves(Chunk chunk, Supplier<HeadingIndex> headings) throws IOException {
         List<Leaf> leaves = new ArrayList<>(1);
-        collect(chunk, leaves);
+        collect(chunk, headings, leaves);
         return leaves;
     }
 
-    private void collect(Chunk chunk, List<Leaf> leaves) throws IOException {
+    private void collect(Chunk chunk, Supplier<HeadingIndex> headings, List<Leaf> leaves) throws IOException {
         String key = key(chunk.text());
         if (cache.contains(key)) {
             leaves.add(new Leaf(chunk, key, true));
@@ -58,8 +72,8 @@ final class CachedChunks {
             leaves.add(new Leaf(chunk, key, false));
             return;
         }
-        for (Chunk piece : pieces(chunk, bounds)) {
-            collect(piece, leaves); // every piece is shorter than the chunk: this ends
+        for (Chunk piece : pieces(chunk, bounds, headings == null ? null : headings.get())) {
+            collect(piece, headings, leaves); // every piece is shorter than the chunk: this ends
         }
     }
 
@@ -73,8 +87,8 @@ final class CachedChunks {
         cache.putSplit(key, bounds);
     }
 
-    /** The pieces at {@code bounds} (offsets in the chunk's text), under the chunk's headings. */
-    static List<Chunk> pieces(Chunk chunk, int[] bounds) {
+    /** The pieces at {@code bounds} (offsets in the chunk's text), under their headings (or the chunk's, for null). */
+    static List<Chunk> pieces(Chunk chunk, int[] bounds, HeadingIndex headings) {
         List<Chunk> pieces = new ArrayList<>(bounds.length / 2);
         for (int i = 0; i < bounds.length; i += 2) {
             String text = chunk.text().substring(bounds[i], bounds[i + 1]);
@@ -85,7 +99,9 @@ final class CachedChunks {
                     chunk.start() + bounds[i + 1],
                     sha256Hex(text),
                     text,
-                    chunk.headings()));
+                    headings == null
+                            ? chunk.headings()
+                            : headings.at(chunk.start() + bounds[i], chunk.start() + bounds[i + 1])));
         }
         return pieces;
     }

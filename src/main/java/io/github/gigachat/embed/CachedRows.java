@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The writing pass: every row of the outputs in order (by source path, then position in the file), with its vector read
- * from the cache, once. Files are read and split again, one at a time; a chunk split into pieces yields its pieces.
+ * from the cache, once. Files are read and split again, one at a time; a chunk split into pieces yields its pieces, each
+ * under the headings it lies under in the file.
  * Rows are numbered from 0 in each file, pieces included, so that {@code source#index} stays unique and increasing.
  */
 final class CachedRows implements VectorSource.Cursor {
@@ -30,8 +32,12 @@ final class CachedRows implements VectorSource.Cursor {
             if (nextFile == files.size()) {
                 return null;
             }
-            for (Chunk chunk : chunker.split(files.get(nextFile++).read())) {
-                current.addAll(cached.leaves(chunk));
+            TextFile file = files.get(nextFile++).read();
+            HeadingIndex[] headings = new HeadingIndex[1]; // built only for a file with a split chunk
+            Supplier<HeadingIndex> index =
+                    () -> headings[0] != null ? headings[0] : (headings[0] = HeadingIndex.of(file));
+            for (Chunk chunk : chunker.split(file)) {
+                current.addAll(cached.leaves(chunk, index));
             }
             nextIndex = 0;
         }
