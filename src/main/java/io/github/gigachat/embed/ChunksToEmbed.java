@@ -41,7 +41,7 @@ final class ChunksToEmbed implements Embedder.Inputs, Embedder.ResultSink {
         while (true) {
             CachedChunks.Leaf leaf = current.poll();
             if (leaf != null) {
-                if (!leaf.cached() && plan.keysToEmbed().contains(leaf.key()) && sent.add(leaf.key())) {
+                if (!leaf.cached() && sent.add(leaf.key())) {
                     return send(leaf);
                 }
                 continue;

@@ -5,19 +5,17 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * The first pass of a run: every file read and split once, every chunk looked up in the cache. Keeps counts, the files
- * that hold something to embed, and the keys to embed ({@link KeySet}), never texts: memory is bounded by the largest
- * file, plus some 40 bytes per chunk to embed.
+ * The first pass of a run: every file read and split once, every chunk looked up in the cache. Keeps counts and the
+ * files that hold something to embed, never texts: memory is bounded by the largest file, plus, while it runs, some 20
+ * bytes per distinct text to embed (a {@link KeySet}, so that a text met twice counts once).
  *
  * @param rows rows the outputs will have (a chunk split into pieces counts its pieces)
  * @param cacheHits rows whose vector is cached
  * @param toEmbed distinct texts to embed (a text met twice is embedded once)
  * @param estimatedTokens estimated tokens of those texts, billing overhead included
  * @param filesToEmbed positions, in the file list, of the files holding texts to embed
- * @param keysToEmbed the cache keys of those texts
  */
-record EmbedPlan(
-        long rows, long cacheHits, long toEmbed, long estimatedTokens, BitSet filesToEmbed, KeySet keysToEmbed) {
+record EmbedPlan(long rows, long cacheHits, long toEmbed, long estimatedTokens, BitSet filesToEmbed) {
 
     static EmbedPlan make(List<InputFile> files, TextChunker chunker, CachedChunks cached) throws IOException {
         long rows = 0;
@@ -42,7 +40,7 @@ record EmbedPlan(
                 }
             }
         }
-        return new EmbedPlan(rows, hits, keysToEmbed.size(), estimatedTokens, filesToEmbed, keysToEmbed);
+        return new EmbedPlan(rows, hits, keysToEmbed.size(), estimatedTokens, filesToEmbed);
     }
 
     /** Counts the rows again: after texts were split while embedding, their pieces are rows too. */
