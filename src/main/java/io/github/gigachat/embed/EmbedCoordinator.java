@@ -44,7 +44,6 @@ final class EmbedCoordinator {
     private final Semaphore sharedStreams;
     private final Embedder.ProgressListener progress;
     private final Embedder.Inputs inputs;
-    private final Embedder.ResultSink sink;
     private final Object inputsLock = new Object();
     private final AtomicLong total;
 
@@ -82,7 +81,6 @@ final class EmbedCoordinator {
         this.progress = progress;
         this.pacer = new Pacer(concurrency, clock, jitter);
         this.inputs = inputs;
-        this.sink = sink;
         this.total = new AtomicLong(expected);
         this.queue = new BatchQueue(batchSize, inputs);
         this.delivery = new BatchDelivery(model, sink);
@@ -177,7 +175,7 @@ final class EmbedCoordinator {
                 fresh = queue.pull();
             }
         } catch (IOException | RuntimeException e) {
-            failed = Stop.failure("Could not read the texts to embed: " + describe(e), e);
+            failed = Stop.failure("Could not read the texts to embed: " + e.getMessage(), e);
         } finally {
             lock.lock();
         }

@@ -228,7 +228,7 @@ public final class EmbedRun {
 
     private Embedder.Stats embed(
             GigaChatSession session, ChunksToEmbed chunks, EmbedPlan plan, EmbedReport.Builder report)
-            throws EmbeddingException {
+            throws EmbeddingException, InputChangedException {
         // the API's limit: individuals (PERS) get one stream, businesses ten; 4 leaves room for other clients
         int concurrency =
                 settings.concurrency() != null ? settings.concurrency() : session.scope() == Scope.PERS ? 1 : 4;
@@ -249,13 +249,19 @@ public final class EmbedRun {
             Embedder.Stats stats;
             try {
                 stats = embedder.embed(chunks, plan.toEmbed(), chunks);
-            } catch (InputTooLargeException e) {
-                Chunk chunk = chunks.chunkOf(e.inputId());
+            } catch (EmbeddingException e) {
+                if (e.getCause() instanceof InputChangedException changed) {
+                    throw changed; // what was embedded is cached; the message says to run again
+                }
+                if (!(e instanceof InputTooLargeException tooLarge)) {
+                    throw e;
+                }
+                Chunk chunk = chunks.chunkOf(tooLarge.inputId());
                 throw new ChunkTooLargeException(
                         chunk == null ? "?" : chunk.source(),
                         chunk == null ? -1 : chunk.index(),
                         settings.chunker().maxChunkTokens(),
-                        e);
+                        tooLarge);
             }
             if (stats.answeredModel() != null && !stats.answeredModel().equalsIgnoreCase(settings.model())) {
                 log.warn("GigaChat answered with model '" + stats.answeredModel() + "' where '" + settings.model()

@@ -72,7 +72,12 @@ final class OutputFiles {
         for (String file : planned) {
             targets.add(outputRoot.resolve(file));
         }
+        List<String> names =
+                targets.stream().map(t -> t.getFileName().toString()).toList();
         for (InputFile input : inputs) {
+            if (!names.contains(input.path().getFileName().toString())) {
+                continue; // cheap: most inputs do not even share a name with an output
+            }
             Path path = canonical(input.path());
             if (targets.contains(path)) {
                 throw new OutputConflictException(OutputConflictException.Kind.OVERWRITES_INPUT, outputRoot, path);

@@ -7,6 +7,7 @@ import io.github.gigachat.embed.EmbedReport;
 import io.github.gigachat.embed.EmbedRun;
 import io.github.gigachat.embed.EmbeddingException;
 import io.github.gigachat.embed.EmbeddingWriter;
+import io.github.gigachat.embed.InputChangedException;
 import io.github.gigachat.embed.OutputConflictException;
 import io.github.gigachat.embed.PaymentRequiredException;
 import java.io.File;
@@ -141,6 +142,8 @@ public class EmbedMojo extends AbstractGigaChatMojo {
             throw new MojoExecutionException(masker.mask(EmbedMessages.outputConflict(e)));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(masker.mask(e.getMessage()));
+        } catch (InputChangedException e) {
+            throw new MojoExecutionException(masker.mask(e.getMessage()), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Embedding failed: " + e, e);
         } finally {

@@ -44,6 +44,8 @@ class EmbedRunTest {
     private GigaChatClient client;
     private final List<String> warnings = new ArrayList<>();
     private final List<String> infos = new ArrayList<>();
+    /** Runs when the plan is logged, between the planning pass and the embedding pass. */
+    private Runnable afterPlan = () -> {};
 
     @BeforeEach
     void start() throws IOException {
@@ -113,6 +115,9 @@ class EmbedRunTest {
             @Override
             public void info(String message) {
                 infos.add(message);
+                if (message.startsWith("Embedding plan:")) {
+                    afterPlan.run();
+                }
             }
 
             @Override
@@ -291,6 +296,28 @@ class EmbedRunTest {
 
         assertThat(rerun.cacheHits()).isEqualTo(paidFor);
         assertThat(emulator.stats().embeddedTexts()).isEqualTo(rerun.chunks());
+    }
+
+    @Test
+    void aFileChangedBetweenThePassesStopsTheRunNamingIt() {
+        afterPlan = () -> {
+            try {
+                write("docs/b.md", "# Beta\n\nChanged while the build ran.\n");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+
+        InputChangedException e =
+                catchThrowableOfType(() -> run(EmulatorAccount.DEMO_B2B_PAID), InputChangedException.class);
+
+        assertThat(e.relativePath()).isEqualTo("docs/b.md");
+        assertThat(e.getMessage()).contains("docs/b.md changed while the embeddings were being built");
+        assertThat(project.resolve("target/generated-resources/gigachat/META-INF"))
+                .doesNotExist();
+        assertThat(project.resolve("target/gigachat/embed-report.json"))
+                .content()
+                .contains("docs/b.md changed");
     }
 
     private static void deleteRecursively(Path root) throws IOException {
