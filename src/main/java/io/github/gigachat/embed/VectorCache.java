@@ -96,6 +96,9 @@ public final class VectorCache {
      */
     public float[] get(String key) throws IOException {
         Path file = path(key);
+        if (!exists(file)) {
+            return null;
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -128,6 +131,9 @@ public final class VectorCache {
      */
     public boolean contains(String key) throws IOException {
         Path file = path(key);
+        if (!exists(file)) {
+            return false;
+        }
         try (var channel = Files.newByteChannel(file)) {
             ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
             while (header.hasRemaining() && channel.read(header) >= 0) {
@@ -172,6 +178,9 @@ public final class VectorCache {
      */
     public int[] getSplit(String key, int textLength) throws IOException {
         Path file = splitPath(key);
+        if (!exists(file)) {
+            return null;
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -224,6 +233,14 @@ public final class VectorCache {
             previousEnd = bounds[i + 1];
         }
         return true;
+    }
+
+    /**
+     * Whether the file is there, without an exception when it is not: most lookups of a cold build miss, and on Java 17
+     * every missing file met through {@code java.nio.file} costs a {@code NoSuchFileException} and its stack trace.
+     */
+    private static boolean exists(Path file) {
+        return file.toFile().isFile();
     }
 
     private Path splitPath(String key) {
