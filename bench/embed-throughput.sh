@@ -7,6 +7,8 @@
 #    (3.9 s for 10,000); the target is embedding wall time (embeddingMs of embed-report.json) within 1.2x of it.
 # 2. No-op rebuild: the same build again; target: under 1.5 s added to the Maven build, 0 requests.
 # 3. Large run: <large-chunks> chunks of 1,024 dimensions with MAVEN_OPTS=-Xmx256m (latency 5 ms to keep it short).
+# 4. Dry run over a documentation tree of DRY_RUN_MB megabytes (default 160) with MAVEN_OPTS=-Xmx128m: the texts are
+#    larger than the heap, so it completes only if memory is bounded by the largest file, not by the corpus.
 # The emulator's high-water mark of model calls in flight must never exceed the concurrency (8).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -88,3 +90,33 @@ large_ms=$(MAVEN_OPTS=-Xmx256m build "$work/large")
 echo "Large run under -Xmx256m: $(field "$work/large" newChunks) chunks of $(field "$work/large" dimensions) dimensions" \
   "in ${large_ms} ms ($(field "$work/large" requests) requests)"
 echo "Emulator: $(stop_emulator)"
+
+# A documentation tree of about DRY_RUN_MB megabytes: pages of 100 KB, long paragraphs in English and Russian.
+dry_mb=${DRY_RUN_MB:-160}
+mkdir -p "$work/dry/src/main/resources/docs"
+python3 - "$work/dry/src/main/resources/docs" "$dry_mb" <<'PY'
+import random, sys
+out, megabytes = sys.argv[1], int(sys.argv[2])
+words = ("the build embeds every chunk of documentation once and keeps the vectors in a cache so that nothing is paid "
+         "twice сборка вычисляет векторы документации один раз и хранит их в кэше").split()
+rng = random.Random(42)
+written, page = 0, 0
+while written < megabytes << 20:
+    text = []
+    size = 0
+    while size < 100 << 10:
+        paragraph = " ".join(rng.choice(words) for _ in range(rng.randint(20, 200))) + ".\n\n"
+        if rng.random() < 0.1:
+            paragraph = "## Section " + str(size) + "\n\n" + paragraph
+        text.append(paragraph)
+        size += len(paragraph.encode())
+    with open(f"{out}/page-{page:05d}.md", "w") as fh:
+        fh.write("".join(text))
+    written += size
+    page += 1
+PY
+make_project "$work/dry" 0 yes
+sed -i 's:<maxChunkTokens>40</maxChunkTokens>::' "$work/dry/pom.xml" # the default chunks, 512 tokens
+dry_ms=$(MAVEN_OPTS=-Xmx128m build "$work/dry" -Dgigachat.embed.dryRun=true)
+echo "Dry run under -Xmx128m: $(du -sm "$work/dry/src/main/resources/docs" | cut -f1) MB in $(field "$work/dry" files) files," \
+  "$(field "$work/dry" chunks) chunks, in ${dry_ms} ms"
