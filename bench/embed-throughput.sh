@@ -45,7 +45,9 @@ PY
 start_emulator() { # latency-ms
   java -cp "$cp" io.github.gigachat.emulator.EmulatorMain 0 "$1" > "$work/emulator.out" &
   emulator_pid=$!
-  for _ in $(seq 1 50); do grep -q 'base URL' "$work/emulator.out" 2>/dev/null && break; sleep 0.1; done
+  # a loaded machine may take a while to start a JVM: wait up to 60 s, and stop if it never says where it listens
+  for _ in $(seq 1 600); do grep -q 'base URL' "$work/emulator.out" 2>/dev/null && break; sleep 0.1; done
+  grep -q 'base URL' "$work/emulator.out" || { echo "The emulator did not start:" >&2; cat "$work/emulator.out" >&2; exit 1; }
   auth=$(sed -n 's/.*auth URL: //p' "$work/emulator.out"); base=$(sed -n 's/.*base URL: //p' "$work/emulator.out")
   # the emulator prints its (fake) demo keys; the business prepaid one allows 10 streams
   export GIGACHAT_CREDENTIALS; GIGACHAT_CREDENTIALS=$(sed -n 's/.*DEMO_B2B_PAID .*key=//p' "$work/emulator.out")
@@ -57,7 +59,8 @@ stop_emulator() {
 build() { # dir [extra args] -> prints wall milliseconds
   local start end
   start=$(date +%s%N)
-  "$root/mvnw" -B -q -f "$1/pom.xml" process-resources -Dgigachat.authUrl="$auth" -Dgigachat.baseUrl="$base" "${@:2}" >/dev/null
+  "$root/mvnw" -B -q -f "$1/pom.xml" process-resources -Dgigachat.authUrl="$auth" -Dgigachat.baseUrl="$base" "${@:2}" \
+    > "$work/build.log" 2>&1 || { echo "The build of $1 failed:" >&2; tail -40 "$work/build.log" >&2; exit 1; }
   end=$(date +%s%N)
   echo $(( (end - start) / 1000000 ))
 }
