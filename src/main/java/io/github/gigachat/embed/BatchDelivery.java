@@ -5,6 +5,7 @@ import io.github.gigachat.client.EmbeddingResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The sink side of an embedding run: checks each answered batch (one vector per text, all of one length, finite) and
@@ -51,9 +52,9 @@ final class BatchDelivery {
     void deliver(
             BatchQueue.Batch batch,
             EmbeddingResponse response,
-            long requests,
-            long retries,
-            long total,
+            AtomicLong requests,
+            AtomicLong retries,
+            AtomicLong total,
             Embedder.ProgressListener progress) {
         List<Embedding> embeddings = response.embeddings();
         if (embeddings.size() != batch.size()) {
@@ -99,7 +100,8 @@ final class BatchDelivery {
                 delivered++;
                 billed += embedding.promptTokens();
             }
-            progress.progress(delivered, Math.max(total, delivered), requests, retries);
+            // read under the lock, so that every call reports counts at least those of the call before
+            progress.progress(delivered, Math.max(total.get(), delivered), requests.get(), retries.get());
         }
     }
 

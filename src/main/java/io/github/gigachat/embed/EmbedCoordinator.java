@@ -220,7 +220,7 @@ final class EmbedCoordinator {
             if (response.model() != null) {
                 answeredModel = response.model();
             }
-            delivery.deliver(batch, response, requests.get(), retries.get(), total.get(), progress);
+            delivery.deliver(batch, response, requests, retries, total, progress);
             landed = true;
         } catch (BatchDelivery.Failed e) {
             failure = Stop.failure(e.getMessage(), e.getCause());
