@@ -7,6 +7,8 @@
 #    (3.9 s for 10,000); the target is embedding wall time (embeddingMs of embed-report.json) within 1.2x of it.
 # 2. No-op rebuild: the same build again; target: under 1.5 s added to the Maven build, 0 requests.
 # 3. Large run: <large-chunks> chunks of 1,024 dimensions with MAVEN_OPTS=-Xmx256m (latency 5 ms to keep it short).
+# 4. Dry run over a documentation tree of DRY_RUN_MB megabytes (default 160) with MAVEN_OPTS=-Xmx128m: the texts are
+#    larger than the heap, so it completes only if memory is bounded by the largest file, not by the corpus.
 # The emulator's high-water mark of model calls in flight must never exceed the concurrency (8).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,7 +45,9 @@ PY
 start_emulator() { # latency-ms
   java -cp "$cp" io.github.gigachat.emulator.EmulatorMain 0 "$1" > "$work/emulator.out" &
   emulator_pid=$!
-  for _ in $(seq 1 50); do grep -q 'base URL' "$work/emulator.out" 2>/dev/null && break; sleep 0.1; done
+  # a loaded machine may take a while to start a JVM: wait up to 60 s, and stop if it never says where it listens
+  for _ in $(seq 1 600); do grep -q 'base URL' "$work/emulator.out" 2>/dev/null && break; sleep 0.1; done
+  grep -q 'base URL' "$work/emulator.out" || { echo "The emulator did not start:" >&2; cat "$work/emulator.out" >&2; exit 1; }
   auth=$(sed -n 's/.*auth URL: //p' "$work/emulator.out"); base=$(sed -n 's/.*base URL: //p' "$work/emulator.out")
   # the emulator prints its (fake) demo keys; the business prepaid one allows 10 streams
   export GIGACHAT_CREDENTIALS; GIGACHAT_CREDENTIALS=$(sed -n 's/.*DEMO_B2B_PAID .*key=//p' "$work/emulator.out")
@@ -55,7 +59,8 @@ stop_emulator() {
 build() { # dir [extra args] -> prints wall milliseconds
   local start end
   start=$(date +%s%N)
-  "$root/mvnw" -B -q -f "$1/pom.xml" process-resources -Dgigachat.authUrl="$auth" -Dgigachat.baseUrl="$base" "${@:2}" >/dev/null
+  "$root/mvnw" -B -q -f "$1/pom.xml" process-resources -Dgigachat.authUrl="$auth" -Dgigachat.baseUrl="$base" "${@:2}" \
+    > "$work/build.log" 2>&1 || { echo "The build of $1 failed:" >&2; tail -40 "$work/build.log" >&2; exit 1; }
   end=$(date +%s%N)
   echo $(( (end - start) / 1000000 ))
 }
@@ -88,3 +93,33 @@ large_ms=$(MAVEN_OPTS=-Xmx256m build "$work/large")
 echo "Large run under -Xmx256m: $(field "$work/large" newChunks) chunks of $(field "$work/large" dimensions) dimensions" \
   "in ${large_ms} ms ($(field "$work/large" requests) requests)"
 echo "Emulator: $(stop_emulator)"
+
+# A documentation tree of about DRY_RUN_MB megabytes: pages of 100 KB, long paragraphs in English and Russian.
+dry_mb=${DRY_RUN_MB:-160}
+mkdir -p "$work/dry/src/main/resources/docs"
+python3 - "$work/dry/src/main/resources/docs" "$dry_mb" <<'PY'
+import random, sys
+out, megabytes = sys.argv[1], int(sys.argv[2])
+words = ("the build embeds every chunk of documentation once and keeps the vectors in a cache so that nothing is paid "
+         "twice сборка вычисляет векторы документации один раз и хранит их в кэше").split()
+rng = random.Random(42)
+written, page = 0, 0
+while written < megabytes << 20:
+    text = []
+    size = 0
+    while size < 100 << 10:
+        paragraph = " ".join(rng.choice(words) for _ in range(rng.randint(20, 200))) + ".\n\n"
+        if rng.random() < 0.1:
+            paragraph = "## Section " + str(size) + "\n\n" + paragraph
+        text.append(paragraph)
+        size += len(paragraph.encode())
+    with open(f"{out}/page-{page:05d}.md", "w") as fh:
+        fh.write("".join(text))
+    written += size
+    page += 1
+PY
+make_project "$work/dry" 0 yes
+sed -i 's:<maxChunkTokens>40</maxChunkTokens>::' "$work/dry/pom.xml" # the default chunks, 512 tokens
+dry_ms=$(MAVEN_OPTS=-Xmx128m build "$work/dry" -Dgigachat.embed.dryRun=true)
+echo "Dry run under -Xmx128m: $(du -sm "$work/dry/src/main/resources/docs" | cut -f1) MB in $(field "$work/dry" files) files," \
+  "$(field "$work/dry" chunks) chunks, in ${dry_ms} ms"

@@ -10,14 +10,17 @@ public record ChunkerSettings(int maxChunkTokens, int overlapTokens) {
     /** Bumped whenever the splitting algorithm changes what it produces for the same settings. */
     public static final int ALGORITHM_VERSION = 1;
 
+    /** The smallest {@link #maxChunkTokens()}. */
+    public static final int MIN_CHUNK_TOKENS = 16;
+
     public ChunkerSettings {
-        if (maxChunkTokens < 16) {
+        if (maxChunkTokens < MIN_CHUNK_TOKENS) {
             throw new IllegalArgumentException(
-                    "gigachat.embed.maxChunkTokens is " + maxChunkTokens + ": use at least 16 tokens");
+                    "maxChunkTokens is " + maxChunkTokens + ": use at least " + MIN_CHUNK_TOKENS + " tokens");
         }
         if (overlapTokens < 0 || overlapTokens >= maxChunkTokens) {
-            throw new IllegalArgumentException("gigachat.embed.chunkOverlapTokens is " + overlapTokens
-                    + ": use 0 or more, and less than gigachat.embed.maxChunkTokens (" + maxChunkTokens + ")");
+            throw new IllegalArgumentException("overlapTokens is " + overlapTokens
+                    + ": use 0 or more, and less than maxChunkTokens (" + maxChunkTokens + ")");
         }
     }
 

@@ -24,6 +24,7 @@ public record EmbedReport(
         long billedTokens,
         long requests,
         long retries,
+        long splitChunks,
         int dimensions,
         List<String> outputs,
         List<String> skippedFiles,
@@ -62,6 +63,7 @@ public record EmbedReport(
             json.writeNumberField("tokens", billedTokens);
             json.writeNumberField("requests", requests);
             json.writeNumberField("retries", retries);
+            json.writeNumberField("splitChunks", splitChunks);
             json.writeNumberField("dimensions", dimensions);
             strings(json, "outputs", outputs);
             strings(json, "skippedFiles", skippedFiles);
@@ -102,6 +104,7 @@ public record EmbedReport(
         private long billedTokens;
         private long requests;
         private long retries;
+        private long splitChunks;
         private int dimensions;
         private List<String> outputs = List.of();
         private final List<String> skippedFiles = new ArrayList<>();
@@ -152,6 +155,11 @@ public record EmbedReport(
 
         Builder retries(long value) {
             retries = value;
+            return this;
+        }
+
+        Builder splitChunks(long value) {
+            splitChunks = value;
             return this;
         }
 
@@ -207,6 +215,7 @@ public record EmbedReport(
                     billedTokens,
                     requests,
                     retries,
+                    splitChunks,
                     dimensions,
                     outputs,
                     List.copyOf(skippedFiles),

@@ -7,28 +7,31 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
  * One run of {@code gigachat:embed}: find the text files, split them, embed what the cache does not hold yet, and
- * write the requested formats. Nothing here knows Maven; the mojo translates its parameters into {@link Settings}.
+ * write the requested formats. Nothing here knows Maven; the mojo translates its parameters into {@link Settings}, and
+ * the typed exceptions back into messages that name them.
  *
- * <p>Memory stays bounded by the largest file: files are split twice (once to plan, once to write) instead of keeping
- * every chunk, and vectors go from the API to the cache and from the cache to the writers.
+ * <p>Memory is bounded by the largest file, not by the corpus: the scan keeps each file's path, size and hash, not its
+ * text, and the run reads every file again in each pass, failing if it changed meanwhile. The plan splits every file
+ * once and looks every chunk up in the cache, keeping counts and the keys to embed ({@link EmbedPlan}); the embedding
+ * pass reads only the files with something to embed, as the API takes texts ({@link ChunksToEmbed}); the writing pass
+ * reads each vector once from the cache and hands it to every format at once ({@link OutputPass}).
+ *
+ * <p>A chunk the API refuses as longer than the model takes is split again to fit the limit the API names, and its
+ * pieces replace it in the outputs: several rows, each with its own offsets in the file and the chunk's headings,
+ * numbered in sequence with the file's other rows. The cache records the split, so that the next build finds the
+ * pieces' vectors without a request and writes the same bytes.
  */
 public final class EmbedRun {
     /** What the run is asked to do. */
@@ -72,20 +75,12 @@ public final class EmbedRun {
         void warn(String message);
     }
 
-    /** The budget would be exceeded; nothing was sent. */
-    public static final class BudgetExceededException extends EmbeddingException {
-        private static final long serialVersionUID = 1L;
-
-        BudgetExceededException(String message, long remaining) {
-            super(message, 0, remaining, null);
-        }
-    }
-
     private final Settings settings;
     private final Log log;
     private final Clock clock;
     private final UnaryOperator<String> redact;
     private BiFunction<GigaChatSession, Integer, Semaphore> streams = (session, permits) -> null;
+    private PaceClock paceClock = PaceClock.SYSTEM;
 
     public EmbedRun(Settings settings, Log log, Clock clock) {
         this(settings, log, clock, UnaryOperator.identity());
@@ -108,16 +103,24 @@ public final class EmbedRun {
         return this;
     }
 
+    /** Paces requests by this clock instead of the system's (tests). */
+    EmbedRun pacedBy(PaceClock clock) {
+        this.paceClock = clock;
+        return this;
+    }
+
     /**
      * Runs. {@code sessions} is asked for an API session only when something must be embedded.
      *
      * @throws EmbeddingException when embedding fails (402 included); what was embedded stays in the cache
+     * @throws OutputConflictException when the output directory overlaps the project, the cache or an input
+     * @throws InputChangedException when an input file changed during the run
      */
     public EmbedReport run(Supplier<GigaChatSession> sessions) throws IOException, EmbeddingException {
         Instant start = clock.instant();
         EmbedReport.Builder report = EmbedReport.builder(settings);
         try {
-            EmbedReport result = plan(sessions, report, start);
+            EmbedReport result = execute(sessions, report, start);
             result.write(settings.reportFile());
             return result;
         } catch (EmbeddingException | IOException | RuntimeException e) {
@@ -129,131 +132,150 @@ public final class EmbedRun {
         }
     }
 
-    private EmbedReport plan(Supplier<GigaChatSession> sessions, EmbedReport.Builder report, Instant start)
+    private EmbedReport execute(Supplier<GigaChatSession> sessions, EmbedReport.Builder report, Instant start)
             throws IOException, EmbeddingException {
-        InputScanner scanner = new InputScanner(settings.projectBase(), settings.maxFileBytes(), warning -> {
-            log.warn(warning);
-            report.skippedFile(warning);
-        });
-        List<TextFile> files = scanner.scan(settings.fileSets());
+        OutputFiles outputs = new OutputFiles(settings.outputRoot());
+        outputs.checkLayout(settings.projectBase(), settings.cacheDirectory());
+        EmbedState state = EmbedState.load(settings.stateFile());
+        List<InputFile> files = scan(outputs, state.ours(outputs).keySet(), report);
+        List<String> planned = OutputFiles.of(settings.formats());
+        outputs.checkInputs(files, planned);
         report.files(files.size());
-        EmbedState state = EmbedState.of(settings, files);
-        if (!settings.dryRun() && state.matches(settings.stateFile(), settings.outputRoot())) {
+        String inputs = EmbedState.digest(settings, files);
+        if (!settings.dryRun() && state.upToDate(inputs, outputs)) {
             log.info("Embeddings are up to date (" + files.size() + " files unchanged): nothing to do.");
             return report.upToDate(true)
-                    .chunks(state.recordedChunks())
-                    .cacheHits(state.recordedChunks())
-                    .dimensions(state.recordedDimensions())
+                    .chunks(state.chunks())
+                    .cacheHits(state.chunks())
+                    .dimensions(state.dimensions())
+                    .outputs(planned)
                     .duration(Duration.between(start, clock.instant()))
                     .build();
         }
 
-        MarkdownChunker chunker = new MarkdownChunker(settings.chunker());
-        VectorCache cache = new VectorCache(settings.cacheDirectory());
-        Map<String, String> misses = new LinkedHashMap<>();
-        Map<String, String> missSources = new LinkedHashMap<>();
-        long chunks = 0;
-        long hits = 0;
-        long estimatedTokens = 0;
-        for (TextFile file : files) {
-            for (Chunk chunk : chunker.split(file)) {
-                chunks++;
-                String key = VectorCache.key(settings.cacheModel(), settings.chunker(), chunk.text());
-                if (misses.containsKey(key) || cache.get(key) != null) {
-                    hits += misses.containsKey(key) ? 0 : 1;
-                    continue;
-                }
-                misses.put(key, chunk.text());
-                missSources.put(key, chunk.source() + " chunk #" + chunk.index());
-                estimatedTokens += TokenEstimator.estimate(chunk.text()) + TokenEstimator.BILLING_OVERHEAD_PER_TEXT;
-            }
-        }
-        report.chunks(chunks).cacheHits(hits).newChunks(misses.size()).estimatedTokens(estimatedTokens);
-        double cost = estimatedTokens * settings.pricePerMillionTokens() / 1_000_000.0;
-        String plan = String.format(
-                Locale.ROOT,
-                "%d files, %d chunks, %d cached, %d to embed (about %d tokens, %.2f RUB at %.2f RUB per million)",
-                files.size(),
-                chunks,
-                hits,
-                misses.size(),
-                estimatedTokens,
-                cost,
-                settings.pricePerMillionTokens());
+        TextChunker chunker = new TextChunker(settings.chunker());
+        CachedChunks cached =
+                new CachedChunks(new VectorCache(settings.cacheDirectory()), settings.cacheModel(), settings.chunker());
+        EmbedPlan plan = EmbedPlan.make(files, chunker, cached);
+        report.chunks(plan.rows())
+                .cacheHits(plan.cacheHits())
+                .newChunks(plan.toEmbed())
+                .estimatedTokens(plan.estimatedTokens());
+        String summary = summary(files.size(), plan);
         if (settings.dryRun()) {
-            log.info("Dry run: " + plan + ". Nothing was sent.");
-            for (TextFile file : files) {
+            log.info("Dry run: " + summary + ". Nothing was sent.");
+            for (InputFile file : files) {
                 log.info("  " + file.relativePath());
             }
             return report.dryRun(true)
                     .duration(Duration.between(start, clock.instant()))
                     .build();
         }
-        log.info("Embedding plan: " + plan + ".");
-        if (settings.maxTokens() != null && estimatedTokens > settings.maxTokens()) {
-            throw new BudgetExceededException(
-                    "Embedding would send about " + estimatedTokens
-                            + " new tokens, more than gigachat.embed.maxTokens=" + settings.maxTokens()
-                            + ". Nothing was sent. Raise the budget, or reduce the inputs (<fileSets>); run with"
-                            + " -Dgigachat.embed.dryRun=true to see what would be embedded.",
-                    misses.size());
+        log.info("Embedding plan: " + summary + ".");
+        if (settings.maxTokens() != null && plan.estimatedTokens() > settings.maxTokens()) {
+            throw new BudgetExceededException(plan.estimatedTokens(), settings.maxTokens(), plan.toEmbed());
         }
-        if (!misses.isEmpty()) {
+        long rows = plan.rows();
+        if (plan.toEmbed() > 0) {
             Instant embedding = clock.instant();
-            embed(sessions.get(), cache, misses, missSources, report);
+            Embedder.Stats stats = embed(sessions.get(), new ChunksToEmbed(files, plan, chunker, cached), plan, report);
             report.embedding(Duration.between(embedding, clock.instant()));
+            if (stats.splitTexts() > 0) {
+                rows = EmbedPlan.countRows(files, chunker, cached);
+                report.chunks(rows);
+            }
         }
-        int dimensions = write(files, chunker, cache, chunks, report);
-        state.save(settings.stateFile(), settings.outputRoot(), chunks, dimensions);
-        return report.duration(Duration.between(start, clock.instant())).build();
+        OutputPass.Written written = OutputPass.write(settings, new CachedRows(files, chunker, cached), rows);
+        List<String> removed = outputs.removeStale(state.ours(outputs), written.files(), log::warn);
+        for (String file : removed) {
+            log.info("Removed " + file + ", an output of an earlier build that this one does not write.");
+        }
+        EmbedState.save(settings.stateFile(), outputs, inputs, rows, written.dimensions(), written.files());
+        return report.dimensions(written.dimensions())
+                .outputs(written.files())
+                .duration(Duration.between(start, clock.instant()))
+                .build();
     }
 
-    private void embed(
-            GigaChatSession session,
-            VectorCache cache,
-            Map<String, String> misses,
-            Map<String, String> missSources,
-            EmbedReport.Builder report)
-            throws EmbeddingException {
-        List<String> keys = new ArrayList<>(misses.keySet());
-        List<String> texts = new ArrayList<>(misses.values());
-        AtomicLong done = new AtomicLong();
-        ProgressTicker ticker = new ProgressTicker(texts.size(), done);
+    /** The input files, without the plugin's own outputs (those recorded as written by it, and unchanged). */
+    private List<InputFile> scan(OutputFiles outputs, Set<String> ours, EmbedReport.Builder report) throws IOException {
+        Set<Path> excluded = new HashSet<>();
+        for (String file : ours) {
+            excluded.add(outputs.resolve(file));
+            excluded.add(settings.outputRoot().toAbsolutePath().normalize().resolve(file));
+        }
+        return new InputScanner(settings.projectBase(), settings.maxFileBytes(), warning -> {
+                    log.warn(warning);
+                    report.skippedFile(warning);
+                })
+                .excluding(excluded)
+                .scan(settings.fileSets());
+    }
+
+    private String summary(int files, EmbedPlan plan) {
+        double cost = plan.estimatedTokens() * settings.pricePerMillionTokens() / 1_000_000.0;
+        return String.format(
+                Locale.ROOT,
+                "%d files, %d chunks, %d cached, %d to embed (about %d tokens, %.2f RUB at %.2f RUB per million)",
+                files,
+                plan.rows(),
+                plan.cacheHits(),
+                plan.toEmbed(),
+                plan.estimatedTokens(),
+                cost,
+                settings.pricePerMillionTokens());
+    }
+
+    private Embedder.Stats embed(
+            GigaChatSession session, ChunksToEmbed chunks, EmbedPlan plan, EmbedReport.Builder report)
+            throws EmbeddingException, InputChangedException {
         // the API's limit: individuals (PERS) get one stream, businesses ten; 4 leaves room for other clients
         int concurrency =
                 settings.concurrency() != null ? settings.concurrency() : session.scope() == Scope.PERS ? 1 : 4;
-        log.info("Embedding " + texts.size() + " chunks with " + settings.model() + ", batches of "
+        log.info("Embedding " + plan.toEmbed() + " chunks with " + settings.model() + ", batches of "
                 + settings.batchSize() + ", " + concurrency + " request(s) in flight.");
-        Embedder embedder = new Embedder(
-                session,
-                settings.model(),
-                settings.batchSize(),
-                concurrency,
-                (completed, total, requests, retries) -> done.set(completed));
-        Semaphore shared = streams.apply(session, concurrency);
-        if (shared != null) {
-            embedder.sharing(shared);
-        }
-        try {
+        try (ProgressTicker ticker = new ProgressTicker(clock, log::info)) {
+            Embedder embedder = new Embedder(
+                            session,
+                            settings.model(),
+                            settings.batchSize(),
+                            concurrency,
+                            (done, total, requests, retries) -> ticker.update(done, total))
+                    .pacedBy(paceClock, Pacer.RANDOM_JITTER);
+            Semaphore shared = streams.apply(session, concurrency);
+            if (shared != null) {
+                embedder.sharing(shared);
+            }
             Embedder.Stats stats;
             try {
-                stats = embedder.embed(texts, (index, vector, billed) -> cache.put(keys.get(index), vector));
-            } catch (InputTooLargeException e) {
-                throw new EmbeddingException(
-                        "GigaChat refused " + missSources.get(keys.get(e.inputIndex()))
-                                + " as too large even alone (413). Lower gigachat.embed.maxChunkTokens (now "
-                                + settings.chunker().maxChunkTokens() + "). Everything embedded so far is cached.",
-                        e.embedded(),
-                        e.remaining(),
-                        e);
+                stats = embedder.embed(chunks, plan.toEmbed(), chunks);
+            } catch (EmbeddingException e) {
+                if (e.getCause() instanceof InputChangedException changed) {
+                    throw changed; // what was embedded is cached; the message says to run again
+                }
+                if (!(e instanceof InputTooLargeException tooLarge)) {
+                    throw e;
+                }
+                Chunk chunk = chunks.chunkOf(tooLarge.inputId());
+                throw new ChunkTooLargeException(
+                        chunk == null ? "?" : chunk.source(),
+                        chunk == null ? -1 : chunk.index(),
+                        settings.chunker().maxChunkTokens(),
+                        tooLarge);
             }
             if (stats.answeredModel() != null && !stats.answeredModel().equalsIgnoreCase(settings.model())) {
-                log.warn("GigaChat answered with model '" + stats.answeredModel() + "' for gigachat.embed.model="
-                        + settings.model() + ". If the alias now points at another model, vectors cached before"
-                        + " may not be comparable: set the model explicitly, or clear " + settings.cacheDirectory()
-                        + ".");
+                log.warn("GigaChat answered with model '" + stats.answeredModel() + "' where '" + settings.model()
+                        + "' was asked for. If the alias now points at another model, vectors cached before may not"
+                        + " be comparable: name the model explicitly, or clear " + settings.cacheDirectory() + ".");
             }
-            report.requests(stats.requests()).retries(stats.retries()).billedTokens(stats.billedTokens());
+            if (stats.splitTexts() > 0) {
+                log.info(stats.splitTexts() + " chunk(s) were longer than " + settings.model() + " takes and were"
+                        + " embedded as smaller pieces; the cache remembers the pieces for the next build.");
+            }
+            report.requests(stats.requests())
+                    .retries(stats.retries())
+                    .billedTokens(stats.billedTokens())
+                    .splitChunks(stats.splitTexts());
             log.info(String.format(
                     Locale.ROOT,
                     "Embedded %d chunks in %d requests (%d retries, %d tokens billed).",
@@ -261,106 +283,7 @@ public final class EmbedRun {
                     stats.requests(),
                     stats.retries(),
                     stats.billedTokens()));
-        } finally {
-            ticker.close();
-        }
-    }
-
-    private int write(
-            List<TextFile> files, MarkdownChunker chunker, VectorCache cache, long chunks, EmbedReport.Builder report)
-            throws IOException {
-        CachedVectors vectors = new CachedVectors(files, chunker, cache, settings);
-        int dimensions = vectors.firstDimensions();
-        OutputSpec spec = new OutputSpec(
-                settings.model(),
-                dimensions,
-                Math.toIntExact(chunks),
-                settings.chunker(),
-                settings.pluginVersion(),
-                settings.emulated());
-        List<String> written = new ArrayList<>();
-        for (String format : settings.formats()) {
-            written.addAll(EmbeddingWriter.forFormat(format).write(settings.outputRoot(), spec, vectors));
-        }
-        OutputDirectory.removeOthers(settings.outputRoot(), written);
-        report.dimensions(dimensions).outputs(written);
-        return dimensions;
-    }
-
-    /** Logs progress every 5 seconds while embedding runs. */
-    private final class ProgressTicker implements AutoCloseable {
-        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "gigachat-embed-progress");
-            thread.setDaemon(true);
-            return thread;
-        });
-        private final Instant started = clock.instant();
-
-        ProgressTicker(long total, AtomicLong done) {
-            timer.scheduleAtFixedRate(() -> report(total, done.get()), 5, 5, TimeUnit.SECONDS);
-        }
-
-        private void report(long total, long done) {
-            double seconds =
-                    Math.max(0.001, Duration.between(started, clock.instant()).toMillis() / 1000.0);
-            double rate = done / seconds;
-            String left = rate > 0 ? String.format(Locale.ROOT, ", about %.0f s left", (total - done) / rate) : "";
-            log.info(String.format(Locale.ROOT, "Embedding: %d/%d chunks (%.1f/s%s)", done, total, rate, left));
-        }
-
-        @Override
-        public void close() {
-            timer.shutdownNow();
-        }
-    }
-
-    /** The vectors of every chunk in output order, read from the cache; every pass splits the files again. */
-    private static final class CachedVectors implements VectorSource {
-        private final List<TextFile> files;
-        private final MarkdownChunker chunker;
-        private final VectorCache cache;
-        private final Settings settings;
-
-        CachedVectors(List<TextFile> files, MarkdownChunker chunker, VectorCache cache, Settings settings) {
-            this.files = files;
-            this.chunker = chunker;
-            this.cache = cache;
-            this.settings = settings;
-        }
-
-        /** The length of the first vector (all have the same, the writers check it); 0 without any. */
-        int firstDimensions() throws IOException {
-            try (Cursor cursor = open()) {
-                EmbeddedChunk first = cursor.next();
-                return first == null ? 0 : first.vector().length;
-            }
-        }
-
-        @Override
-        public Cursor open() {
-            return new Cursor() {
-                private int fileIndex;
-                private Iterator<Chunk> chunks = List.<Chunk>of().iterator();
-
-                @Override
-                public EmbeddedChunk next() throws IOException {
-                    while (!chunks.hasNext()) {
-                        if (fileIndex == files.size()) {
-                            return null;
-                        }
-                        chunks = chunker.split(files.get(fileIndex++)).iterator();
-                    }
-                    Chunk chunk = chunks.next();
-                    float[] vector =
-                            cache.get(VectorCache.key(settings.cacheModel(), settings.chunker(), chunk.text()));
-                    if (vector == null) {
-                        throw new IOException("the cache lost the vector of " + chunk + " while the outputs were"
-                                + " written (was " + settings.cacheDirectory() + " cleaned meanwhile?); run the"
-                                + " build again");
-                    }
-                    return new EmbeddedChunk(chunk, vector);
-                }
-            };
+            return stats;
         }
     }
 }

@@ -1,137 +1,164 @@
 package io.github.gigachat.embed;
 
-import static io.github.gigachat.io.Hashes.sha256;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.gigachat.io.AtomicFiles;
+import io.github.gigachat.io.Hashes;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.TreeSet;
 
 /**
- * The index of the last successful run, the way Spotless keeps one: a digest of everything that shapes the outputs
- * (plugin version, model, chunker settings, formats, every input file's path and content) plus the size and
- * modification time of every output file. When both still match, a build has nothing to do and touches nothing.
+ * The record of the last successful run, the way Spotless keeps an index: a digest of everything that shapes the
+ * outputs (plugin version, model, chunker settings, formats, every input file's path and content hash), the output
+ * root, and the files the run wrote there with their size and modification time. When all still match, a build has
+ * nothing to do and touches nothing. The recorded files are also the only ones a later run may delete (when a format
+ * is dropped), and only while unchanged: the output root may hold files that are not the plugin's.
  */
 final class EmbedState {
     private static final JsonFactory JSON = new JsonFactory();
 
+    private final String outputRoot;
     private final String inputs;
-    private long recordedChunks;
-    private int recordedDimensions;
+    private final long chunks;
+    private final int dimensions;
+    private final Map<String, String> outputs;
 
-    private EmbedState(String inputs) {
+    private EmbedState(String outputRoot, String inputs, long chunks, int dimensions, Map<String, String> outputs) {
+        this.outputRoot = outputRoot;
         this.inputs = inputs;
+        this.chunks = chunks;
+        this.dimensions = dimensions;
+        this.outputs = outputs;
     }
 
-    /** Chunks of the recorded run, valid after {@link #matches} returned true. */
-    long recordedChunks() {
-        return recordedChunks;
+    /** Chunks of the recorded run. */
+    long chunks() {
+        return chunks;
     }
 
-    int recordedDimensions() {
-        return recordedDimensions;
+    int dimensions() {
+        return dimensions;
     }
 
-    static EmbedState of(EmbedRun.Settings settings, List<TextFile> files) {
-        MessageDigest digest = sha256();
+    /** The digest of what shapes the outputs. */
+    static String digest(EmbedRun.Settings settings, List<InputFile> files) {
+        MessageDigest digest = Hashes.sha256();
         update(digest, settings.pluginVersion());
         update(digest, settings.model());
         update(digest, settings.chunker().fingerprint());
         update(digest, String.join(",", settings.formats()));
         update(digest, Boolean.toString(settings.emulated()));
-        for (TextFile file : files) {
+        for (InputFile file : files) {
             update(digest, file.relativePath());
-            update(digest, file.text());
+            update(digest, file.sha256());
         }
-        return new EmbedState(HexFormat.of().formatHex(digest.digest()));
+        return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** Whether the recorded run had the same inputs and its outputs are still there, untouched. */
-    boolean matches(Path stateFile, Path outputRoot) throws IOException {
+    /** The recorded run; an empty record when there is none or it cannot be read (that only means: do the work). */
+    static EmbedState load(Path stateFile) {
+        EmbedState empty = new EmbedState(null, null, 0, 0, Map.of());
         if (stateFile == null || !Files.isRegularFile(stateFile)) {
-            return false;
+            return empty;
         }
-        String recordedInputs = null;
-        Map<String, String> recordedOutputs = new TreeMap<>();
+        String root = null;
+        String inputs = null;
+        long chunks = 0;
+        int dimensions = 0;
+        Map<String, String> outputs = new TreeMap<>();
         try (JsonParser parser = JSON.createParser(stateFile.toFile())) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return false;
+                return empty;
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
-                if (field.equals("inputs") && value == JsonToken.VALUE_STRING) {
-                    recordedInputs = parser.getText();
+                if (field.equals("outputRoot") && value == JsonToken.VALUE_STRING) {
+                    root = parser.getText();
+                } else if (field.equals("inputs") && value == JsonToken.VALUE_STRING) {
+                    inputs = parser.getText();
                 } else if (field.equals("chunks") && value == JsonToken.VALUE_NUMBER_INT) {
-                    recordedChunks = parser.getLongValue();
+                    chunks = parser.getLongValue();
                 } else if (field.equals("dimensions") && value == JsonToken.VALUE_NUMBER_INT) {
-                    recordedDimensions = parser.getIntValue();
+                    dimensions = parser.getIntValue();
                 } else if (field.equals("outputs") && value == JsonToken.START_OBJECT) {
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
                         String name = parser.currentName();
-                        parser.nextToken();
-                        recordedOutputs.put(name, parser.getText());
+                        if (parser.nextToken() == JsonToken.VALUE_STRING) {
+                            outputs.put(name, parser.getText());
+                        } else {
+                            parser.skipChildren();
+                        }
                     }
                 } else {
                     parser.skipChildren();
                 }
             }
         } catch (IOException e) {
-            return false; // an unreadable index only means: do the work
+            return empty;
         }
-        return inputs.equals(recordedInputs)
-                && !recordedOutputs.isEmpty()
-                && recordedOutputs.equals(stamps(outputRoot));
+        return new EmbedState(root, inputs, chunks, dimensions, outputs);
     }
 
-    void save(Path stateFile, Path outputRoot, long chunks, int dimensions) throws IOException {
+    /**
+     * The recorded outputs that are still the plugin's: written into this same output root, and unchanged since.
+     *
+     * @return relative path to recorded stamp
+     */
+    Map<String, String> ours(OutputFiles root) throws IOException {
+        Map<String, String> ours = new TreeMap<>();
+        if (!root.root().toString().equals(outputRoot)) {
+            return ours;
+        }
+        for (Map.Entry<String, String> output : outputs.entrySet()) {
+            if (output.getValue().equals(OutputFiles.stamp(root.resolve(output.getKey())))) {
+                ours.put(output.getKey(), output.getValue());
+            }
+        }
+        return ours;
+    }
+
+    /** Whether the recorded run had these inputs and its outputs are all still there, untouched. */
+    boolean upToDate(String inputsDigest, OutputFiles root) throws IOException {
+        return inputsDigest.equals(inputs) && !outputs.isEmpty() && ours(root).size() == outputs.size();
+    }
+
+    /** Records a successful run that wrote {@code written} (relative to the output root). */
+    static void save(
+            Path stateFile, OutputFiles root, String inputsDigest, long chunks, int dimensions, List<String> written)
+            throws IOException {
         if (stateFile == null) {
             return;
         }
         StringWriter out = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
-            json.writeStringField("inputs", inputs);
+            json.writeStringField("outputRoot", root.root().toString());
+            json.writeStringField("inputs", inputsDigest);
             json.writeNumberField("chunks", chunks);
             json.writeNumberField("dimensions", dimensions);
             json.writeObjectFieldStart("outputs");
-            for (Map.Entry<String, String> stamp : stamps(outputRoot).entrySet()) {
-                json.writeStringField(stamp.getKey(), stamp.getValue());
+            for (String file : new TreeSet<>(written)) {
+                String stamp = OutputFiles.stamp(root.resolve(file));
+                if (stamp != null) {
+                    json.writeStringField(file, stamp);
+                }
             }
             json.writeEndObject();
             json.writeEndObject();
         }
         AtomicFiles.write(stateFile, out + "\n");
-    }
-
-    /** Size and modification time of every file under the output root, by relative path. */
-    private static Map<String, String> stamps(Path outputRoot) throws IOException {
-        Map<String, String> stamps = new TreeMap<>();
-        if (!Files.isDirectory(outputRoot)) {
-            return stamps;
-        }
-        try (Stream<Path> walk = Files.walk(outputRoot)) {
-            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                stamps.put(
-                        outputRoot.relativize(file).toString().replace('\\', '/'),
-                        attributes.size() + "@" + attributes.lastModifiedTime().toMillis());
-            }
-        }
-        return stamps;
     }
 
     private static void update(MessageDigest digest, String text) {

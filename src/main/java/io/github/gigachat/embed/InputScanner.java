@@ -1,12 +1,6 @@
 package io.github.gigachat.embed;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -51,6 +45,7 @@ public final class InputScanner {
     private final Path projectBase;
     private final long maxFileBytes;
     private final Consumer<String> warnings;
+    private Set<Path> excluded = Set.of();
 
     /**
      * @param projectBase the project's directory: relative file set directories and every relative path start here
@@ -69,17 +64,27 @@ public final class InputScanner {
     }
 
     /**
+     * Leaves these files out, silently, whatever the patterns say: the plugin's own outputs are never read back.
+     *
+     * @param files absolute, normalised paths
+     */
+    public InputScanner excluding(Set<Path> files) {
+        this.excluded = Set.copyOf(files);
+        return this;
+    }
+
+    /**
      * Reads the files of all sets, each file once even where sets overlap, sorted by relative path.
      *
      * @throws IllegalArgumentException if a pattern is absolute or leaves its set's directory (checked before any file
      *     is read)
      */
-    public List<TextFile> scan(List<FileSetSpec> sets) throws IOException {
+    public List<InputFile> scan(List<FileSetSpec> sets) throws IOException {
         List<CompiledSet> compiled = new ArrayList<>();
         for (FileSetSpec set : sets) {
             compiled.add(compile(set));
         }
-        Map<String, TextFile> files = new TreeMap<>();
+        Map<String, InputFile> files = new TreeMap<>();
         Set<String> seen = new HashSet<>();
         for (CompiledSet set : compiled) {
             if (Files.isDirectory(set.directory)) {
@@ -162,8 +167,8 @@ public final class InputScanner {
         return names;
     }
 
-    /** Reads one selected regular file, or says why it is skipped. */
-    private TextFile read(Path path, String relativePath, long size) {
+    /** Reads one selected regular file to check it can be embedded, or says why it is skipped; keeps no text. */
+    private InputFile read(Path path, String relativePath, long size) {
         if (size > maxFileBytes) {
             warnings.accept("Skipping " + relativePath + ": it has " + size + " bytes, larger than " + maxFileBytes
                     + " bytes (split it, exclude it, or raise the limit)");
@@ -188,39 +193,18 @@ public final class InputScanner {
                 return null;
             }
         }
-        int offset =
-                bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
-                        ? 3
-                        : 0;
-        String text = decode(bytes, offset, relativePath);
+        int[] badByte = new int[1];
+        String text = InputFile.decode(bytes, badByte);
         if (text == null) {
+            warnings.accept("Skipping " + relativePath + ": it is not valid UTF-8 (bad byte at offset " + badByte[0]
+                    + "); convert it to UTF-8 or exclude it from the file set");
             return null;
         }
         if (isBlank(text)) {
             warnings.accept("Skipping " + relativePath + ": it is empty or only whitespace, nothing to embed");
             return null;
         }
-        return new TextFile(path, relativePath, text);
-    }
-
-    private String decode(byte[] bytes, int offset, String relativePath) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
-        CharBuffer out = CharBuffer.allocate(bytes.length - offset);
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            result = decoder.flush(out);
-        }
-        if (result.isError()) {
-            warnings.accept("Skipping " + relativePath + ": it is not valid UTF-8 (bad byte at offset " + in.position()
-                    + "); convert it to UTF-8 or exclude it from the file set");
-            return null;
-        }
-        out.flip();
-        return out.toString();
+        return new InputFile(path, relativePath, bytes.length, InputFile.hash(bytes));
     }
 
     private static boolean isBlank(String text) {
@@ -258,10 +242,10 @@ public final class InputScanner {
     /** Walks one file set, following symbolic links; the JDK detects loops by file identity of the ancestors. */
     private final class Visitor extends SimpleFileVisitor<Path> {
         private final CompiledSet set;
-        private final Map<String, TextFile> files;
+        private final Map<String, InputFile> files;
         private final Set<String> seen;
 
-        Visitor(CompiledSet set, Map<String, TextFile> files, Set<String> seen) {
+        Visitor(CompiledSet set, Map<String, InputFile> files, Set<String> seen) {
             this.set = set;
             this.files = files;
             this.seen = seen;
@@ -277,7 +261,7 @@ public final class InputScanner {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
             String[] names = names(set.directory, file);
-            if (!set.selects(names)) {
+            if (!set.selects(names) || excluded.contains(file)) {
                 return FileVisitResult.CONTINUE;
             }
             String relativePath = relative(file);
@@ -290,9 +274,9 @@ public final class InputScanner {
             } else if (!attrs.isRegularFile()) {
                 warnings.accept("Skipping " + relativePath + ": it is not a regular file");
             } else {
-                TextFile text = read(file, relativePath, attrs.size());
-                if (text != null) {
-                    files.put(relativePath, text);
+                InputFile input = read(file, relativePath, attrs.size());
+                if (input != null) {
+                    files.put(relativePath, input);
                 }
             }
             return FileVisitResult.CONTINUE;

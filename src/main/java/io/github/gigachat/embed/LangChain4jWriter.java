@@ -34,44 +34,52 @@ public final class LangChain4jWriter implements EmbeddingWriter {
     }
 
     @Override
-    public List<String> write(Path outputRoot, OutputSpec spec, VectorSource vectors) throws IOException {
+    public List<String> files() {
+        return List.of(DIRECTORY + "/" + FILE);
+    }
+
+    @Override
+    public Rows open(Path outputRoot, OutputSpec spec) throws IOException {
         RowChecker checker = new RowChecker(spec, LANGCHAIN4J);
-        try (StagedFile file = StagedFile.create(outputRoot.resolve(DIRECTORY).resolve(FILE))) {
-            try (JsonGenerator json = EmbedJson.lines(file.stream(), 2);
-                    VectorSource.Cursor cursor = vectors.open()) {
+        return new JsonRows(outputRoot.resolve(DIRECTORY).resolve(FILE), 2, files()) {
+            @Override
+            void start(JsonGenerator json) throws IOException {
                 json.writeStartObject();
                 json.writeArrayFieldStart("entries");
-                for (EmbeddedChunk next = cursor.next(); next != null; next = cursor.next()) {
-                    checker.check(next);
-                    Chunk chunk = next.chunk();
-                    if (chunk.text().isBlank()) {
-                        throw new IllegalArgumentException(
-                                LANGCHAIN4J + " output: " + chunk + " is blank, which LangChain4j refuses");
-                    }
-                    json.writeStartObject();
-                    json.writeStringField("id", EmbedJson.chunkId(chunk));
-                    json.writeObjectFieldStart("embedding");
-                    json.writeFieldName("vector");
-                    EmbedJson.writeVector(json, next.vector());
-                    json.writeEndObject();
-                    json.writeObjectFieldStart("embedded");
-                    json.writeStringField("text", chunk.text());
-                    json.writeObjectFieldStart("metadata");
-                    json.writeObjectFieldStart("metadata");
-                    EmbedJson.writeIdentity(json, chunk);
-                    json.writeStringField("headings", String.join(HEADING_SEPARATOR, chunk.headings()));
-                    json.writeEndObject();
-                    json.writeEndObject();
-                    json.writeEndObject();
-                    json.writeEndObject();
+            }
+
+            @Override
+            void row(JsonGenerator json, EmbeddedChunk next) throws IOException {
+                checker.check(next);
+                Chunk chunk = next.chunk();
+                if (chunk.text().isBlank()) {
+                    throw new IllegalArgumentException(
+                            LANGCHAIN4J + " output: " + chunk + " is blank, which LangChain4j refuses");
                 }
+                json.writeStartObject();
+                json.writeStringField("id", EmbedJson.chunkId(chunk));
+                json.writeObjectFieldStart("embedding");
+                json.writeFieldName("vector");
+                EmbedJson.writeVector(json, next.vector());
+                json.writeEndObject();
+                json.writeObjectFieldStart("embedded");
+                json.writeStringField("text", chunk.text());
+                json.writeObjectFieldStart("metadata");
+                json.writeObjectFieldStart("metadata");
+                EmbedJson.writeIdentity(json, chunk);
+                json.writeStringField("headings", String.join(HEADING_SEPARATOR, chunk.headings()));
+                json.writeEndObject();
+                json.writeEndObject();
+                json.writeEndObject();
+                json.writeEndObject();
+            }
+
+            @Override
+            void end(JsonGenerator json) throws IOException {
                 checker.finish();
                 json.writeEndArray();
                 json.writeEndObject();
-                json.writeRaw('\n');
             }
-            file.commit();
-        }
-        return List.of(DIRECTORY + "/" + FILE);
+        };
     }
 }

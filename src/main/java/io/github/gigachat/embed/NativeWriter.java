@@ -48,41 +48,77 @@ public final class NativeWriter implements EmbeddingWriter {
     }
 
     @Override
-    public List<String> write(Path outputRoot, OutputSpec spec, VectorSource vectors) throws IOException {
-        Path directory = outputRoot.resolve(DIRECTORY);
-        RowChecker checker = new RowChecker(spec, NATIVE);
-        List<Source> sources = new ArrayList<>();
-        try (StagedFile chunks = StagedFile.create(directory.resolve(CHUNKS));
-                StagedFile matrix = StagedFile.create(directory.resolve(VECTORS));
-                StagedFile manifest = StagedFile.create(directory.resolve(MANIFEST))) {
-            MessageDigest chunksDigest = sha256();
-            MessageDigest vectorsDigest = sha256();
-            try (OutputStream chunksOut = new DigestOutputStream(chunks.stream(), chunksDigest);
-                    OutputStream vectorsOut = new DigestOutputStream(matrix.stream(), vectorsDigest);
-                    JsonGenerator lines = EmbedJson.FACTORY.createGenerator(chunksOut);
-                    VectorSource.Cursor cursor = vectors.open()) {
+    public List<String> files() {
+        return List.of(DIRECTORY + "/" + CHUNKS, DIRECTORY + "/" + MANIFEST, DIRECTORY + "/" + VECTORS);
+    }
+
+    @Override
+    public Rows open(Path outputRoot, OutputSpec spec) throws IOException {
+        return new NativeRows(outputRoot.resolve(DIRECTORY), spec);
+    }
+
+    /** Both data files are written as rows come; the manifest, with their digests, at the end. */
+    private final class NativeRows implements Rows {
+        private final OutputSpec spec;
+        private final RowChecker checker;
+        private final List<Source> sources = new ArrayList<>();
+        private final List<StagedFile> staged = new ArrayList<>();
+        private final StagedFile chunks;
+        private final StagedFile matrix;
+        private final StagedFile manifest;
+        private final MessageDigest chunksDigest = sha256();
+        private final MessageDigest vectorsDigest = sha256();
+        private final OutputStream vectorsOut;
+        private final JsonGenerator lines;
+        private final ByteBuffer row;
+        private final FloatBuffer floats;
+
+        NativeRows(Path directory, OutputSpec spec) throws IOException {
+            this.spec = spec;
+            this.checker = new RowChecker(spec, NATIVE);
+            try {
+                chunks = stage(directory.resolve(CHUNKS));
+                matrix = stage(directory.resolve(VECTORS));
+                manifest = stage(directory.resolve(MANIFEST));
+                vectorsOut = new DigestOutputStream(matrix.stream(), vectorsDigest);
+                lines = EmbedJson.FACTORY.createGenerator(new DigestOutputStream(chunks.stream(), chunksDigest));
                 lines.setRootValueSeparator(null);
                 vectorsOut.write(npyHeader(spec.count(), spec.dimensions()));
-                ByteBuffer row =
-                        ByteBuffer.allocate(spec.dimensions() * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-                FloatBuffer floats = row.asFloatBuffer();
-                for (EmbeddedChunk next = cursor.next(); next != null; next = cursor.next()) {
-                    int number = checker.check(next);
-                    Chunk chunk = next.chunk();
-                    Source last = sources.isEmpty() ? null : sources.get(sources.size() - 1);
-                    if (last == null || !last.path.equals(chunk.source())) {
-                        sources.add(new Source(chunk.source(), number));
-                    } else {
-                        last.chunks++;
-                    }
-                    writeChunkLine(lines, chunk);
-                    floats.clear();
-                    floats.put(next.vector());
-                    vectorsOut.write(row.array(), 0, row.capacity());
-                }
-                checker.finish();
-                lines.flush();
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
             }
+            row = ByteBuffer.allocate(spec.dimensions() * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            floats = row.asFloatBuffer();
+        }
+
+        private StagedFile stage(Path target) throws IOException {
+            StagedFile file = StagedFile.create(target);
+            staged.add(file);
+            return file;
+        }
+
+        @Override
+        public void write(EmbeddedChunk next) throws IOException {
+            int number = checker.check(next);
+            Chunk chunk = next.chunk();
+            Source last = sources.isEmpty() ? null : sources.get(sources.size() - 1);
+            if (last == null || !last.path.equals(chunk.source())) {
+                sources.add(new Source(chunk.source(), number));
+            } else {
+                last.chunks++;
+            }
+            writeChunkLine(lines, chunk);
+            floats.clear();
+            floats.put(next.vector());
+            vectorsOut.write(row.array(), 0, row.capacity());
+        }
+
+        @Override
+        public List<String> finish() throws IOException {
+            checker.finish();
+            lines.close();
+            vectorsOut.flush();
             try (JsonGenerator json = EmbedJson.pretty(manifest.stream())) {
                 writeManifest(
                         json,
@@ -95,8 +131,23 @@ public final class NativeWriter implements EmbeddingWriter {
             chunks.commit();
             matrix.commit();
             manifest.commit();
+            return files();
         }
-        return List.of(DIRECTORY + "/" + CHUNKS, DIRECTORY + "/" + MANIFEST, DIRECTORY + "/" + VECTORS);
+
+        @Override
+        public void close() throws IOException {
+            IOException failure = null;
+            for (StagedFile file : staged) {
+                try {
+                    file.close();
+                } catch (IOException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
     }
 
     private static void writeChunkLine(JsonGenerator json, Chunk chunk) throws IOException {

@@ -29,37 +29,45 @@ public final class SpringAiWriter implements EmbeddingWriter {
     }
 
     @Override
-    public List<String> write(Path outputRoot, OutputSpec spec, VectorSource vectors) throws IOException {
+    public List<String> files() {
+        return List.of(DIRECTORY + "/" + FILE);
+    }
+
+    @Override
+    public Rows open(Path outputRoot, OutputSpec spec) throws IOException {
         RowChecker checker = new RowChecker(spec, SPRING_AI);
-        try (StagedFile file = StagedFile.create(outputRoot.resolve(DIRECTORY).resolve(FILE))) {
-            try (JsonGenerator json = EmbedJson.lines(file.stream(), 1);
-                    VectorSource.Cursor cursor = vectors.open()) {
+        return new JsonRows(outputRoot.resolve(DIRECTORY).resolve(FILE), 1, files()) {
+            @Override
+            void start(JsonGenerator json) throws IOException {
                 json.writeStartObject();
-                for (EmbeddedChunk next = cursor.next(); next != null; next = cursor.next()) {
-                    checker.check(next);
-                    Chunk chunk = next.chunk();
-                    String id = EmbedJson.chunkId(chunk);
-                    json.writeObjectFieldStart(id);
-                    json.writeStringField("id", id);
-                    json.writeStringField("text", chunk.text());
-                    json.writeObjectFieldStart("metadata");
-                    EmbedJson.writeIdentity(json, chunk);
-                    json.writeArrayFieldStart("headings");
-                    for (String heading : chunk.headings()) {
-                        json.writeString(heading);
-                    }
-                    json.writeEndArray();
-                    json.writeEndObject();
-                    json.writeFieldName("embedding");
-                    EmbedJson.writeVector(json, next.vector());
-                    json.writeEndObject();
+            }
+
+            @Override
+            void row(JsonGenerator json, EmbeddedChunk next) throws IOException {
+                checker.check(next);
+                Chunk chunk = next.chunk();
+                String id = EmbedJson.chunkId(chunk);
+                json.writeObjectFieldStart(id);
+                json.writeStringField("id", id);
+                json.writeStringField("text", chunk.text());
+                json.writeObjectFieldStart("metadata");
+                EmbedJson.writeIdentity(json, chunk);
+                json.writeArrayFieldStart("headings");
+                for (String heading : chunk.headings()) {
+                    json.writeString(heading);
                 }
+                json.writeEndArray();
+                json.writeEndObject();
+                json.writeFieldName("embedding");
+                EmbedJson.writeVector(json, next.vector());
+                json.writeEndObject();
+            }
+
+            @Override
+            void end(JsonGenerator json) throws IOException {
                 checker.finish();
                 json.writeEndObject();
-                json.writeRaw('\n');
             }
-            file.commit();
-        }
-        return List.of(DIRECTORY + "/" + FILE);
+        };
     }
 }

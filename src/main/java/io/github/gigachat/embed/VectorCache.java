@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
@@ -24,7 +25,8 @@ import java.util.zip.CRC32;
  *
  * <p>An entry is named by {@link #key}: the SHA-256 of the model, the chunker settings and the text, so a chunk whose
  * text, model and settings did not change finds its vector again, even after {@code mvn clean} when the directory lives
- * outside {@code target/}. Layout: {@code <directory>/v1/<first two hex digits>/<key>.vec}.
+ * outside {@code target/}. Layout: {@code <directory>/v1/<first two hex digits>/<key>.vec}, and {@code <key>.split} for
+ * a text the API refused as too long, recording how it was cut into pieces ({@link #putSplit}).
  *
  * <p>Entry format (all little-endian), {@code 16 + 4 * dimensions} bytes:
  *
@@ -53,6 +55,8 @@ public final class VectorCache {
     static final int TRAILER_BYTES = 4;
     private static final String LAYOUT = "v1";
     private static final String SUFFIX = ".vec";
+    private static final String SPLIT_SUFFIX = ".split";
+    static final int SPLIT_MAGIC = 0x50534347; // "GCSP" read as a little-endian int
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final Path root;
@@ -92,6 +96,9 @@ public final class VectorCache {
      */
     public float[] get(String key) throws IOException {
         Path file = path(key);
+        if (!exists(file)) {
+            return null;
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -115,8 +122,133 @@ public final class VectorCache {
      * @throws IllegalArgumentException for an empty vector or one with NaN or infinite components
      */
     public void put(String key, float[] vector) throws IOException {
+        write(key, path(key), encode(vector));
+    }
+
+    /**
+     * Whether an entry for {@code key} exists and its length fits its header. Cheaper than {@link #get}, which also
+     * checks the checksum: a plan asks this of every chunk, and only the writing pass reads the vectors.
+     */
+    public boolean contains(String key) throws IOException {
         Path file = path(key);
-        byte[] bytes = encode(vector);
+        if (!exists(file)) {
+            return false;
+        }
+        try (var channel = Files.newByteChannel(file)) {
+            ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            while (header.hasRemaining() && channel.read(header) >= 0) {
+                // read the whole header
+            }
+            if (header.hasRemaining() || header.getInt(0) != MAGIC || header.getInt(4) != VERSION) {
+                return false;
+            }
+            int dimensions = header.getInt(8);
+            return dimensions >= 1 && channel.size() == HEADER_BYTES + 4L * dimensions + TRAILER_BYTES;
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Records that the text of {@code key} is embedded as pieces, because the API refused it as too long: {@code bounds}
+     * holds the {@code [start, end)} offsets of each piece in the text, in order. Next time the text is met, its pieces
+     * are looked up instead of asking the API again. Kept next to the vector entries, as {@code <key>.split}.
+     *
+     * @throws IllegalArgumentException unless there are two or more non-empty, increasing, non-overlapping pieces
+     */
+    public void putSplit(String key, int[] bounds) throws IOException {
+        if (!validBounds(bounds, Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException("not the bounds of two or more pieces: " + Arrays.toString(bounds));
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(HEADER_BYTES + 4 * bounds.length + TRAILER_BYTES)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        buffer.putInt(SPLIT_MAGIC).putInt(VERSION).putInt(bounds.length / 2);
+        for (int bound : bounds) {
+            buffer.putInt(bound);
+        }
+        CRC32 crc = new CRC32();
+        crc.update(buffer.array(), 0, buffer.position());
+        buffer.putInt((int) crc.getValue());
+        write(key, splitPath(key), buffer.array());
+    }
+
+    /**
+     * The piece bounds recorded for the text of {@code key}, or null when there are none (or they do not fit a text of
+     * {@code textLength} characters, or the record is damaged: then it is deleted, best effort).
+     */
+    public int[] getSplit(String key, int textLength) throws IOException {
+        Path file = splitPath(key);
+        if (!exists(file)) {
+            return null;
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        int[] bounds = decodeSplit(bytes);
+        if (bounds == null || !validBounds(bounds, textLength)) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // best effort: the text is embedded or split again
+            }
+            return null;
+        }
+        return bounds;
+    }
+
+    private static int[] decodeSplit(byte[] bytes) {
+        if (bytes.length < HEADER_BYTES + 16 + TRAILER_BYTES) {
+            return null;
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        if (buffer.getInt() != SPLIT_MAGIC || buffer.getInt() != VERSION) {
+            return null;
+        }
+        int pieces = buffer.getInt();
+        if (pieces < 2 || (long) HEADER_BYTES + 8L * pieces + TRAILER_BYTES != bytes.length) {
+            return null;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - TRAILER_BYTES);
+        if (buffer.getInt(bytes.length - TRAILER_BYTES) != (int) crc.getValue()) {
+            return null;
+        }
+        int[] bounds = new int[2 * pieces];
+        buffer.asIntBuffer().get(bounds);
+        return bounds;
+    }
+
+    private static boolean validBounds(int[] bounds, int textLength) {
+        if (bounds == null || bounds.length < 4 || bounds.length % 2 != 0) {
+            return false;
+        }
+        int previousEnd = 0;
+        for (int i = 0; i < bounds.length; i += 2) {
+            if (bounds[i] < previousEnd || bounds[i + 1] <= bounds[i] || bounds[i + 1] > textLength) {
+                return false;
+            }
+            previousEnd = bounds[i + 1];
+        }
+        return true;
+    }
+
+    /**
+     * Whether the file is there, without an exception when it is not: most lookups of a cold build miss, and on Java 17
+     * every missing file met through {@code java.nio.file} costs a {@code NoSuchFileException} and its stack trace.
+     */
+    private static boolean exists(Path file) {
+        return file.toFile().isFile();
+    }
+
+    private Path splitPath(String key) {
+        return path(key).resolveSibling(key + SPLIT_SUFFIX);
+    }
+
+    /** Writes an entry's bytes to a temporary sibling, then renames it over the entry. */
+    private void write(String key, Path file, byte[] bytes) throws IOException {
         Path dir = file.getParent();
         Path temp = dir.resolve(
                 "." + key + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
@@ -155,7 +287,8 @@ public final class VectorCache {
 
     private static boolean isGoodEntry(Path file) {
         try {
-            return decode(Files.readAllBytes(file)) != null;
+            byte[] bytes = Files.readAllBytes(file);
+            return decode(bytes) != null || decodeSplit(bytes) != null;
         } catch (IOException e) {
             return false;
         }

@@ -6,9 +6,10 @@ import java.util.Iterator;
 import java.util.Objects;
 
 /**
- * The vectors to write, in output order: by source path, then by chunk index. A source can be read more than once
- * (every writer makes its own pass), and each pass may read the vectors lazily, for example from the cache on disk, so
- * that no writer ever holds all of them in memory.
+ * The vectors to write, in output order: by source path, then by chunk index, for
+ * {@link EmbeddingWriter#write(java.nio.file.Path, OutputSpec, VectorSource)}. Each pass may read the vectors lazily,
+ * for example from the cache on disk, so that no writer ever holds all of them in memory. (A run feeds every format
+ * from one pass instead: {@link OutputPass}.)
  *
  * <p>Every pass yields the same chunks in the same order; the writers check that each source appears in one run, with
  * increasing chunk indexes, so that the ids derived from {@code source#index} are unique.

@@ -1,13 +1,14 @@
 package io.github.gigachat.maven;
 
 import io.github.gigachat.client.PluginVersion;
+import io.github.gigachat.embed.BudgetExceededException;
 import io.github.gigachat.embed.ChunkerSettings;
 import io.github.gigachat.embed.EmbedReport;
 import io.github.gigachat.embed.EmbedRun;
 import io.github.gigachat.embed.EmbeddingException;
 import io.github.gigachat.embed.EmbeddingWriter;
-import io.github.gigachat.embed.FileSetSpec;
-import io.github.gigachat.embed.InputScanner;
+import io.github.gigachat.embed.InputChangedException;
+import io.github.gigachat.embed.OutputConflictException;
 import io.github.gigachat.embed.PaymentRequiredException;
 import java.io.File;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import javax.inject.Inject;
-import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -99,7 +99,7 @@ public class EmbedMojo extends AbstractGigaChatMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        registerOutputDirectory();
+        EmbedInputs.registerOutputDirectory(project, outputDirectory); // first: a skipped run leaves it consistent too
         if (skip || embedSkip) {
             log().info("GigaChat embeddings: skipped (" + (skip ? "gigachat.skip" : "gigachat.embed.skip") + ").");
             return;
@@ -132,12 +132,18 @@ public class EmbedMojo extends AbstractGigaChatMojo {
             summarize(report);
         } catch (ConnectFailure e) {
             throw e.cause;
-        } catch (PaymentRequiredException | EmbedRun.BudgetExceededException e) {
+        } catch (PaymentRequiredException e) {
             throw new MojoFailureException(masker.mask(e.getMessage()));
+        } catch (BudgetExceededException e) {
+            throw new MojoFailureException(masker.mask(EmbedMessages.budget(e)));
         } catch (EmbeddingException e) {
-            throw new MojoExecutionException(masker.mask("Embedding failed: " + e.getMessage()));
+            throw new MojoExecutionException(masker.mask(EmbedMessages.embeddingFailed(e)));
+        } catch (OutputConflictException e) {
+            throw new MojoExecutionException(masker.mask(EmbedMessages.outputConflict(e)));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(masker.mask(e.getMessage()));
+        } catch (InputChangedException e) {
+            throw new MojoExecutionException(masker.mask(e.getMessage()), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Embedding failed: " + e, e);
         } finally {
@@ -158,17 +164,6 @@ public class EmbedMojo extends AbstractGigaChatMojo {
                 .value();
     }
 
-    /** First, so that even a skipped or failed run leaves the project's resources consistent. */
-    private void registerOutputDirectory() {
-        String path = outputDirectory.getAbsolutePath();
-        boolean known = project.getResources().stream().anyMatch(r -> path.equals(r.getDirectory()));
-        if (!known) {
-            Resource resource = new Resource();
-            resource.setDirectory(path);
-            project.addResource(resource);
-        }
-    }
-
     private EmbedRun.Settings settings() throws MojoExecutionException {
         List<String> formatList = splitList(formats);
         if (formatList.isEmpty()) {
@@ -178,17 +173,21 @@ public class EmbedMojo extends AbstractGigaChatMojo {
             try {
                 EmbeddingWriter.forFormat(format); // before anything is paid for
             } catch (IllegalArgumentException e) {
-                throw new MojoExecutionException(e.getMessage());
+                throw new MojoExecutionException(EmbedMessages.unknownFormat(e.getMessage()));
             }
         }
         if (batchSize < 1 || (concurrency != null && concurrency < 1)) {
             throw new MojoExecutionException(
                     "gigachat.embed.batchSize and gigachat.embed.concurrency must be 1 or more.");
         }
+        String chunkerProblem = EmbedMessages.chunkerProblem(maxChunkTokens, chunkOverlapTokens);
+        if (chunkerProblem != null) {
+            throw new MojoExecutionException(chunkerProblem);
+        }
         try {
             return new EmbedRun.Settings(
                     project.getBasedir().toPath(),
-                    fileSetSpecs(),
+                    EmbedInputs.fileSets(project, fileSets),
                     model,
                     new ChunkerSettings(maxChunkTokens, chunkOverlapTokens),
                     batchSize,
@@ -207,32 +206,6 @@ public class EmbedMojo extends AbstractGigaChatMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }
-    }
-
-    private List<FileSetSpec> fileSetSpecs() {
-        List<FileSetSpec> specs = new ArrayList<>();
-        if (fileSets == null || fileSets.isEmpty()) {
-            for (Resource resource : project.getResources()) {
-                if (!resource.getDirectory().equals(outputDirectory.getAbsolutePath())) {
-                    // what the resource keeps out of the jar stays out of the embeddings too
-                    specs.add(new FileSetSpec(
-                            new File(resource.getDirectory()).toPath(),
-                            InputScanner.DEFAULT_INCLUDES,
-                            resource.getExcludes(),
-                            resource.getIncludes()));
-                }
-            }
-            return specs;
-        }
-        for (FileSet set : fileSets) {
-            File directory = set.getDirectory() == null ? project.getBasedir() : set.getDirectory();
-            if (!directory.isAbsolute()) {
-                directory = new File(project.getBasedir(), directory.getPath());
-            }
-            List<String> includes = set.getIncludes().isEmpty() ? InputScanner.DEFAULT_INCLUDES : set.getIncludes();
-            specs.add(new FileSetSpec(directory.toPath(), includes, set.getExcludes()));
-        }
-        return specs;
     }
 
     private ApiConnection connect() {

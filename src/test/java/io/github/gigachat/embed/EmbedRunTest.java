@@ -2,6 +2,7 @@ package io.github.gigachat.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.gigachat.client.ClientConfig;
 import io.github.gigachat.client.GigaChatClient;
@@ -43,6 +44,8 @@ class EmbedRunTest {
     private GigaChatClient client;
     private final List<String> warnings = new ArrayList<>();
     private final List<String> infos = new ArrayList<>();
+    /** Runs when the plan is logged, between the planning pass and the embedding pass. */
+    private Runnable afterPlan = () -> {};
 
     @BeforeEach
     void start() throws IOException {
@@ -112,6 +115,9 @@ class EmbedRunTest {
             @Override
             public void info(String message) {
                 infos.add(message);
+                if (message.startsWith("Embedding plan:")) {
+                    afterPlan.run();
+                }
             }
 
             @Override
@@ -240,18 +246,24 @@ class EmbedRunTest {
         emulator.injectFault(io.github.gigachat.emulator.Fault.on(Endpoint.EMBEDDINGS)
                 .times(50)
                 .status(413, "{\"status\":413,\"message\":\"Payload too large\"}"));
-        assertThatThrownBy(() -> run(EmulatorAccount.DEMO_B2B_PAID))
-                .isInstanceOf(EmbeddingException.class)
-                .hasMessageMatching("(?s).*docs/[abc]\\.(md|txt) chunk #0.*")
-                .hasMessageContaining("gigachat.embed.maxChunkTokens");
+        ChunkTooLargeException e =
+                catchThrowableOfType(() -> run(EmulatorAccount.DEMO_B2B_PAID), ChunkTooLargeException.class);
+        assertThat(e.source()).matches("docs/[abc]\\.(md|txt)");
+        assertThat(e.chunkIndex()).isZero();
+        assertThat(e.maxChunkTokens()).isEqualTo(64);
+        assertThat(e.modelLimit()).as("a plain 413 names no limit").isEqualTo(-1);
+        assertThat(e.getMessage()).contains(e.source() + " chunk #0").doesNotContain("gigachat.");
     }
 
     @Test
     void aBudgetTooSmallSendsNothing() {
         assertThatThrownBy(() -> run(
                         settings(project.resolve("target/gigachat/cache"), false, 5L), EmulatorAccount.DEMO_B2B_PAID))
-                .isInstanceOf(EmbedRun.BudgetExceededException.class)
-                .hasMessageContaining("gigachat.embed.maxTokens=5");
+                .isInstanceOfSatisfying(BudgetExceededException.class, e -> {
+                    assertThat(e.budget()).isEqualTo(5);
+                    assertThat(e.estimatedTokens()).isGreaterThan(5);
+                })
+                .hasMessageContaining("Nothing was sent");
         assertThat(emulator.stats().requests(Endpoint.EMBEDDINGS)).isZero();
         assertThat(emulator.stats().requests(Endpoint.OAUTH)).isZero();
     }
@@ -284,6 +296,28 @@ class EmbedRunTest {
 
         assertThat(rerun.cacheHits()).isEqualTo(paidFor);
         assertThat(emulator.stats().embeddedTexts()).isEqualTo(rerun.chunks());
+    }
+
+    @Test
+    void aFileChangedBetweenThePassesStopsTheRunNamingIt() {
+        afterPlan = () -> {
+            try {
+                write("docs/b.md", "# Beta\n\nChanged while the build ran.\n");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+
+        InputChangedException e =
+                catchThrowableOfType(() -> run(EmulatorAccount.DEMO_B2B_PAID), InputChangedException.class);
+
+        assertThat(e.relativePath()).isEqualTo("docs/b.md");
+        assertThat(e.getMessage()).contains("docs/b.md changed while the embeddings were being built");
+        assertThat(project.resolve("target/generated-resources/gigachat/META-INF"))
+                .doesNotExist();
+        assertThat(project.resolve("target/gigachat/embed-report.json"))
+                .content()
+                .contains("docs/b.md changed");
     }
 
     private static void deleteRecursively(Path root) throws IOException {

@@ -39,8 +39,10 @@ class EmbedderTest {
     private GigaChatClient client;
     /** Waits the client's retry policy asked for (server errors); none are actually slept. */
     private final List<Duration> clientWaits = Collections.synchronizedList(new ArrayList<>());
-    /** Waits the embedder asked for (429 pauses); none are actually slept. */
-    private final List<Duration> pauses = Collections.synchronizedList(new ArrayList<>());
+    /** The embedder's pacing clock: moves only when the embedder waits (429 pauses), so every pause is exact. */
+    private final ManualPaceClock time = new ManualPaceClock();
+
+    private final List<Duration> pauses = time.sleeps;
 
     @AfterEach
     void stop() {
@@ -71,7 +73,7 @@ class EmbedderTest {
     }
 
     private Embedder embedder(GigaChatSession session, int batchSize, int concurrency, Embedder.ProgressListener l) {
-        return new Embedder(session, MODEL, batchSize, concurrency, l, pauses::add);
+        return new Embedder(session, MODEL, batchSize, concurrency, l).pacedBy(time, max -> 0);
     }
 
     /** Distinct texts, Russian and English, all of the same length (so every batch of a size costs the same). */
@@ -151,6 +153,7 @@ class EmbedderTest {
         assertThat(progress.calls).hasSize(8);
         assertThat(progress.calls).extracting(c -> c[0]).isSorted().last().isEqualTo(37L);
         assertThat(progress.calls).allSatisfy(c -> assertThat(c[1]).isEqualTo(37));
+        assertThat(progress.calls).extracting(c -> c[2]).isSorted();
         assertThat(sink.maxInside).as("sink calls never overlap").hasValue(1);
         assertThat(pauses).isEmpty();
     }
@@ -159,7 +162,7 @@ class EmbedderTest {
     void nothingToEmbedMakesNoRequest() throws Exception {
         GigaChatSession session = start(b -> b);
         Embedder.Stats stats = embedder(session, 16, 4, null).embed(List.of(), new Collector());
-        assertThat(stats).isEqualTo(new Embedder.Stats(0, 0, 0, 0, 0, null));
+        assertThat(stats).isEqualTo(new Embedder.Stats(0, 0, 0, 0, 0, null, 0));
         assertThat(emulator.stats().totalRequests()).isZero();
     }
 
@@ -209,9 +212,8 @@ class EmbedderTest {
         assertThat(emulator.stats().maxConcurrentApiRequests()).isLessThanOrEqualTo(2);
         // the window shrank: far fewer refusals than a client that keeps 6 in flight would get (4 per round)
         assertThat(emulator.stats().tooManyRequests()).isLessThan(16);
-        // the emulator's Retry-After: 1 was honoured; the client itself did not retry
-        // (the sleeper is given what is left of a pause when the dispatcher gets to it: a little less than asked)
-        assertThat(pauses).isNotEmpty().allSatisfy(d -> assertThat(d).isBetween(ms(900), ms(1250)));
+        // the emulator's Retry-After: 1 was honoured (or the backoff of a longer streak); the client did not retry
+        assertThat(pauses).isNotEmpty().allSatisfy(d -> assertThat(d).isIn(ms(1000), ms(2000), ms(4000)));
         assertThat(clientWaits).isEmpty();
     }
 
@@ -242,7 +244,7 @@ class EmbedderTest {
         sink.assertCorrect(texts, 8);
         assertThat(stats.requests()).isEqualTo(3);
         assertThat(stats.retries()).isEqualTo(1);
-        assertThat(pauses).singleElement().satisfies(d -> assertThat(d).isBetween(ms(2900), ms(3000)));
+        assertThat(pauses).containsExactly(ms(3000));
         assertThat(clientWaits).isEmpty();
     }
 
@@ -257,10 +259,7 @@ class EmbedderTest {
 
         sink.assertCorrect(texts, 4);
         assertThat(stats.retries()).isEqualTo(3);
-        assertThat(pauses).hasSize(3);
-        assertThat(pauses.get(0)).isBetween(ms(400), ms(750));
-        assertThat(pauses.get(1)).isBetween(ms(900), ms(1250));
-        assertThat(pauses.get(2)).isBetween(ms(1900), ms(2250));
+        assertThat(pauses).containsExactly(ms(500), ms(1000), ms(2000));
     }
 
     @Test
@@ -269,23 +268,23 @@ class EmbedderTest {
         emulator.injectFault(Fault.on(Endpoint.EMBEDDINGS).times(1000).status(429, "{}"));
         Collector sink = new Collector();
 
-        EmbeddingException e = catchThrowableOfType(
-                () -> embedder(session, 4, 2, null).embed(texts(8), sink), EmbeddingException.class);
+        ThrottledException e = catchThrowableOfType(
+                () -> embedder(session, 4, 2, null).embed(texts(8), sink), ThrottledException.class);
 
-        assertThat(e).isNotInstanceOf(PaymentRequiredException.class);
+        assertThat(e.throttledWindows()).isEqualTo(Pacer.MAX_THROTTLE_STREAK);
         assertThat(e.getMessage())
                 .contains("429")
-                .contains("gigachat.embed.concurrency")
+                .contains("fewer requests at a time")
                 .contains("0 of 8");
         assertThat(e.embedded()).isZero();
         assertThat(e.remaining()).isEqualTo(8);
         assertThat(sink.vectors).isEmpty();
         assertThat(pauses).isNotEmpty().allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(60)));
-        assertThat(pauses).hasSize(Embedder.MAX_THROTTLE_STREAK);
-        assertThat(pauses.get(pauses.size() - 1)).isBetween(ms(59_900), ms(60_000));
+        assertThat(pauses).hasSize(Pacer.MAX_THROTTLE_STREAK);
+        assertThat(pauses).startsWith(ms(500), ms(1000), ms(2000)).endsWith(ms(60_000));
         // bounded: the first window of 2, then one request per throttled window
         assertThat(emulator.stats().requests(Endpoint.EMBEDDINGS))
-                .isBetween(Embedder.MAX_THROTTLE_STREAK + 1, Embedder.MAX_THROTTLE_STREAK + 2);
+                .isBetween(Pacer.MAX_THROTTLE_STREAK + 1, Pacer.MAX_THROTTLE_STREAK + 2);
     }
 
     @Test
@@ -326,7 +325,8 @@ class EmbedderTest {
         InputTooLargeException e = catchThrowableOfType(
                 () -> embedder(session, 8, 1, null).embed(texts, sink), InputTooLargeException.class);
 
-        assertThat(e.inputIndex()).isEqualTo(5);
+        assertThat(e.inputId()).isEqualTo(5);
+        assertThat(e.tokens()).as("a plain 413 does not say").isEqualTo(-1);
         assertThat(e.getMessage())
                 .contains("Input #5")
                 .contains("24000 characters")
@@ -580,11 +580,9 @@ class EmbedderTest {
     @Test
     void refusesNonsensicalSettings() throws Exception {
         GigaChatSession session = start(b -> b);
-        assertThatThrownBy(() -> new Embedder(session, MODEL, 0, 1, null))
-                .hasMessageContaining("gigachat.embed.batchSize");
-        assertThatThrownBy(() -> new Embedder(session, MODEL, 1, 0, null))
-                .hasMessageContaining("gigachat.embed.concurrency");
-        assertThatThrownBy(() -> new Embedder(session, " ", 1, 1, null)).hasMessageContaining("gigachat.embed.model");
+        assertThatThrownBy(() -> new Embedder(session, MODEL, 0, 1, null)).hasMessageContaining("batchSize is 0");
+        assertThatThrownBy(() -> new Embedder(session, MODEL, 1, 0, null)).hasMessageContaining("concurrency is 0");
+        assertThatThrownBy(() -> new Embedder(session, " ", 1, 1, null)).hasMessageContaining("model name is blank");
     }
 
     @Test

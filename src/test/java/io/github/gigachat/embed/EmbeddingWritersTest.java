@@ -45,7 +45,7 @@ class EmbeddingWritersTest {
         assertThatThrownBy(() -> EmbeddingWriter.forFormat(name))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'" + name + "'")
-                .hasMessageContaining("gigachat.embed.formats")
+                .hasMessageContaining("Unknown output format")
                 .hasMessageContaining("native, spring-ai or langchain4j");
         assertThatThrownBy(() -> EmbeddingWriter.forFormat(null)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -37,7 +37,11 @@ class InputScannerTest {
     }
 
     private List<TextFile> scan(long maxFileBytes, FileSetSpec... sets) throws IOException {
-        return new InputScanner(project, maxFileBytes, warnings::add).scan(List.of(sets));
+        List<TextFile> texts = new java.util.ArrayList<>();
+        for (InputFile file : new InputScanner(project, maxFileBytes, warnings::add).scan(List.of(sets))) {
+            texts.add(file.read());
+        }
+        return texts;
     }
 
     private static List<String> paths(List<TextFile> files) {
@@ -289,5 +293,40 @@ class InputScannerTest {
 
         assertThat(paths(scan(FileSetSpec.of(Path.of("docs"))))).containsExactly("docs/open.md");
         assertThat(warnings).singleElement().asString().contains("docs/locked.md", "cannot be read");
+    }
+
+    @Test
+    void exactlyTheExcludedFilesAreLeftOut() throws IOException {
+        write("out/META-INF/gigachat/embeddings/chunks.md", "generated");
+        write("out/META-INF/gigachat/embeddings/notes.md", "by hand");
+
+        List<InputFile> files = new InputScanner(project, 1_000_000, warnings::add)
+                .excluding(java.util.Set.of(project.resolve("out/META-INF/gigachat/embeddings/chunks.md")))
+                .scan(List.of(FileSetSpec.of(Path.of("out"))));
+
+        assertThat(files)
+                .extracting(InputFile::relativePath)
+                .containsExactly("out/META-INF/gigachat/embeddings/notes.md");
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void aFileChangedAfterTheScanIsRefusedWhenReadAgain() throws IOException {
+        write("docs/a.md", "first version");
+        InputFile scanned = new InputScanner(project, 1_000_000, warnings::add)
+                .scan(List.of(FileSetSpec.of(Path.of("docs"))))
+                .get(0);
+        assertThat(scanned.read().text()).isEqualTo("first version");
+        assertThat(scanned.sha256()).isEqualTo(EmbedTestData.sha256("first version"));
+
+        write("docs/a.md", "first versioN");
+
+        assertThatThrownBy(scanned::read)
+                .isInstanceOfSatisfying(InputChangedException.class, e -> assertThat(e.relativePath())
+                        .isEqualTo("docs/a.md"))
+                .hasMessageContaining("docs/a.md changed")
+                .hasMessageContaining("Run the build again");
+        java.nio.file.Files.delete(project.resolve("docs/a.md"));
+        assertThatThrownBy(scanned::read).isInstanceOf(InputChangedException.class);
     }
 }

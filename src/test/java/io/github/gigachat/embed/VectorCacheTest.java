@@ -298,4 +298,56 @@ class VectorCacheTest {
                     .toList();
         }
     }
+
+    @Test
+    void aSplitRecordComesBackForATextOfTheSameLengthOnly() throws IOException {
+        VectorCache cache = new VectorCache(dir);
+        String key = VectorCache.key("Embeddings", new ChunkerSettings(512, 0), "a text of twenty-six chars");
+        int[] bounds = {0, 8, 9, 26};
+
+        assertThat(cache.getSplit(key, 26)).isNull();
+        cache.putSplit(key, bounds);
+
+        assertThat(cache.getSplit(key, 26)).containsExactly(bounds);
+        assertThat(cache.contains(key)).as("a split is no vector").isFalse();
+        assertThat(cache.get(key)).isNull();
+        assertThat(cache.getSplit(key, 20)).as("bounds beyond the text").isNull();
+        assertThat(cache.getSplit(key, 26)).as("an unfit record is deleted").isNull();
+    }
+
+    @Test
+    void aDamagedSplitRecordIsAbsent() throws IOException {
+        VectorCache cache = new VectorCache(dir);
+        String key = VectorCache.key("Embeddings", new ChunkerSettings(512, 0), "text");
+        cache.putSplit(key, new int[] {0, 2, 2, 4});
+        Path file = cache.path(key).resolveSibling(key + ".split");
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[14] ^= 1;
+        Files.write(file, bytes);
+
+        assertThat(cache.getSplit(key, 4)).isNull();
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void onlyBoundsOfTwoOrMoreOrderedPiecesAreRecorded() {
+        VectorCache cache = new VectorCache(dir);
+        String key = VectorCache.key("Embeddings", new ChunkerSettings(512, 0), "text");
+        for (int[] bad : new int[][] {{0, 4}, {0, 2, 1, 4}, {0, 0, 0, 4}, {2, 1, 3, 4}, {0, 1, 2}}) {
+            assertThatThrownBy(() -> cache.putSplit(key, bad)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void containsChecksTheLengthAgainstTheHeader() throws IOException {
+        VectorCache cache = new VectorCache(dir);
+        String key = VectorCache.key("Embeddings", new ChunkerSettings(512, 0), "text");
+        assertThat(cache.contains(key)).isFalse();
+        cache.put(key, new float[] {1, 2, 3});
+        assertThat(cache.contains(key)).isTrue();
+        Path file = cache.path(key);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 1));
+        assertThat(cache.contains(key)).isFalse();
+    }
 }

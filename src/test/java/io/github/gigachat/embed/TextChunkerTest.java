@@ -17,18 +17,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class MarkdownChunkerTest {
+class TextChunkerTest {
     private static final Pattern LONE_HEADING = Pattern.compile("#{1,6} [^\\n]*");
 
     static TextFile fixture(String name) throws IOException {
-        try (InputStream in = MarkdownChunkerTest.class.getResourceAsStream("/embed/" + name)) {
+        try (InputStream in = TextChunkerTest.class.getResourceAsStream("/embed/" + name)) {
             assertThat(in).as(name).isNotNull();
             return new TextFile(Path.of(name), "docs/" + name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 
     static List<Chunk> split(TextFile file, int max, int overlap) {
-        List<Chunk> chunks = new MarkdownChunker(new ChunkerSettings(max, overlap)).split(file);
+        List<Chunk> chunks = new TextChunker(new ChunkerSettings(max, overlap)).split(file);
         assertWellFormed(file, chunks, max, overlap);
         return chunks;
     }
@@ -339,8 +339,8 @@ class MarkdownChunkerTest {
     @Test
     void chunksAreDeterministicAndHashedOverUtf8() throws IOException {
         TextFile file = fixture("guide-ru.md");
-        MarkdownChunker chunker = new MarkdownChunker(new ChunkerSettings(48, 8));
-        assertThat(chunker.split(file)).isEqualTo(new MarkdownChunker(new ChunkerSettings(48, 8)).split(file));
+        TextChunker chunker = new TextChunker(new ChunkerSettings(48, 8));
+        assertThat(chunker.split(file)).isEqualTo(new TextChunker(new ChunkerSettings(48, 8)).split(file));
         assertThat(split(markdown("Hello"), 16, 0))
                 .singleElement()
                 .extracting(Chunk::sha256)
@@ -349,8 +349,86 @@ class MarkdownChunkerTest {
 
     @Test
     void aFileOfOnlyWhitespaceHasNoChunks() {
-        assertThat(new MarkdownChunker(new ChunkerSettings(16, 0)).split(markdown(" \n\t\r\n\u00a0 ")))
+        assertThat(new TextChunker(new ChunkerSettings(16, 0)).split(markdown(" \n\t\r\n\u00a0 ")))
                 .isEmpty();
+    }
+
+    @Test
+    void asciiDocTakesOnlyEqualsSignsForTitlesAndMarkdownOnlyHashes() {
+        String text = "== Section\n\nBody of the section, long enough to need a chunk of its own.\n\n# hash line\n\n"
+                + "More body, again long enough to need a chunk of its own.";
+        List<Chunk> adoc = split(new TextFile(Path.of("a.adoc"), "a.adoc", text), 16, 0);
+        assertThat(chunkContaining(adoc, "hash line").headings()).containsExactly("Section");
+        List<Chunk> md = split(markdown(text), 16, 0);
+        assertThat(chunkContaining(md, "More body").headings()).containsExactly("hash line");
+        assertThat(chunkContaining(md, "Body of the section").headings()).isEmpty();
+    }
+
+    @Test
+    void aResplitChunkBecomesSmallerPiecesWithFileOffsetsAndItsHeadings() throws IOException {
+        TextFile file = fixture("guide-en.md");
+        Chunk chunk = chunkContaining(split(file, 128, 0), "Vectors that are already in the cache");
+        int estimate = TokenEstimator.estimate(chunk.text());
+
+        List<Chunk> pieces = new TextChunker(new ChunkerSettings(128, 0)).resplit(chunk, estimate / 3);
+
+        assertThat(pieces).hasSizeGreaterThanOrEqualTo(3);
+        for (int i = 0; i < pieces.size(); i++) {
+            Chunk piece = pieces.get(i);
+            assertThat(piece.index()).isEqualTo(i);
+            assertThat(piece.source()).isEqualTo(chunk.source());
+            assertThat(file.text().substring(piece.start(), piece.end())).isEqualTo(piece.text());
+            assertThat(piece.start()).isBetween(chunk.start(), chunk.end());
+            assertThat(piece.end()).isBetween(chunk.start(), chunk.end());
+            assertThat(TokenEstimator.estimate(piece.text())).isLessThanOrEqualTo(estimate / 3);
+            assertThat(piece.headings()).isEqualTo(chunk.headings());
+            assertThat(piece.sha256()).isEqualTo(sha256(piece.text()));
+            if (i > 0) {
+                assertThat(piece.start())
+                        .isGreaterThanOrEqualTo(pieces.get(i - 1).end());
+            }
+        }
+        assertThat(pieces.get(0).start()).isEqualTo(chunk.start());
+        assertThat(pieces.get(pieces.size() - 1).end()).isEqualTo(chunk.end());
+    }
+
+    @Test
+    void aResplitGoesDownToSingleCharactersButNoFurther() {
+        TextFile file = markdown("abcdefghijklmnopqrstuvwxyz".repeat(2));
+        Chunk whole = split(file, 16, 0).get(0);
+        TextChunker chunker = new TextChunker(new ChunkerSettings(16, 0));
+
+        List<Chunk> pieces = chunker.resplit(whole, 1);
+
+        assertThat(pieces).extracting(Chunk::text).allSatisfy(t -> assertThat(TokenEstimator.estimate(t))
+                .isLessThanOrEqualTo(TextChunker.SMALLEST_RESPLIT));
+        assertThat(String.join("", pieces.stream().map(Chunk::text).toList()))
+                .isEqualTo("abcdefghijklmnopqrstuvwxyz".repeat(2));
+        Chunk single = split(markdown("😀"), 16, 0).get(0);
+        assertThat(chunker.resplit(single, 1)).isEmpty();
+    }
+
+    /**
+     * Cache keys depend on what the chunker produces: if this fingerprint changes, bump
+     * {@link ChunkerSettings#ALGORITHM_VERSION}, or make the change not alter any chunk.
+     */
+    @Test
+    void theChunkingOfAGeneratedCorpusIsPinned() throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        int[][] settings = {{16, 0}, {16, 8}, {24, 0}, {32, 8}, {64, 0}, {64, 32}, {128, 16}, {512, 0}, {512, 100}};
+        long seed = 0;
+        for (int[] s : settings) {
+            for (String name : List.of("mixed.md", "mixed.adoc", "mixed.txt")) {
+                TextFile file = new TextFile(Path.of(name), name, generate(new Random(seed++), 20_000));
+                for (Chunk c : new TextChunker(new ChunkerSettings(s[0], s[1])).split(file)) {
+                    digest.update(
+                            (c.index() + ":" + c.start() + ":" + c.end() + ":" + c.headings() + ":" + c.sha256() + "\n")
+                                    .getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        }
+        assertThat(HexFormat.of().formatHex(digest.digest()))
+                .isEqualTo("b131b27bd4da92d7bc9ad65818fd79741b714aabf2b6b437039a7b9eae85f4a0");
     }
 
     @ParameterizedTest(name = "max {0}, overlap {1}, seed {2}")
@@ -370,7 +448,7 @@ class MarkdownChunkerTest {
     void limitsAndOffsetsHoldForVariedInput(int max, int overlap, long seed) {
         for (String name : List.of("mixed.md", "mixed.adoc", "mixed.txt")) {
             TextFile file = new TextFile(Path.of(name), name, generate(new Random(seed), 30_000));
-            assertWellFormed(file, new MarkdownChunker(new ChunkerSettings(max, overlap)).split(file), max, overlap);
+            assertWellFormed(file, new TextChunker(new ChunkerSettings(max, overlap)).split(file), max, overlap);
         }
     }
 
