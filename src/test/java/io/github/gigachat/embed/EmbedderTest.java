@@ -398,6 +398,8 @@ class EmbedderTest {
         GigaChatSession session = start(b -> b.latency(Duration.ofMillis(50)));
         emulator.injectFault(
                 Fault.on(Endpoint.EMBEDDINGS).status(402, "{\"status\":402,\"message\":\"Payment Required\"}"));
+        // the other three answer well after the 402, so no slot frees up before the 402 is seen
+        emulator.injectFault(Fault.on(Endpoint.EMBEDDINGS).times(3).delay(Duration.ofMillis(500)));
         List<String> texts = texts(64);
         Collector sink = new Collector();
 
