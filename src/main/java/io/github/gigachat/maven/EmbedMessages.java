@@ -3,9 +3,12 @@ package io.github.gigachat.maven;
 import io.github.gigachat.embed.BudgetExceededException;
 import io.github.gigachat.embed.ChunkTooLargeException;
 import io.github.gigachat.embed.ChunkerSettings;
+import io.github.gigachat.embed.EmbedReport;
 import io.github.gigachat.embed.EmbeddingException;
 import io.github.gigachat.embed.OutputConflictException;
 import io.github.gigachat.embed.ThrottledException;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The words a user reads when {@code gigachat:embed} cannot go on: the core's typed errors carry values, and this class
@@ -73,5 +76,26 @@ final class EmbedMessages {
                         + " written by it. Exclude META-INF/gigachat/embeddings/** from the inputs (<fileSets>, or"
                         + " the resource's <excludes>), or point gigachat.embed.outputDirectory elsewhere.";
         };
+    }
+
+    /** The one line a finished run leaves in the log; empty for a dry run or an up-to-date build (they said so). */
+    static Optional<String> summary(EmbedReport report) {
+        if (report.dryRun() || report.upToDate()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(
+                Locale.ROOT,
+                "GigaChat embeddings%s: %d chunks from %d files (%d cached, %d new; %d requests, %d retries, %d"
+                        + " tokens) -> %s in %.1f s",
+                report.emulated() ? " [EMULATED]" : "",
+                report.chunks(),
+                report.files(),
+                report.cacheHits(),
+                report.newChunks(),
+                report.requests(),
+                report.retries(),
+                report.billedTokens(),
+                String.join(", ", report.formats()),
+                report.durationMs() / 1000.0));
     }
 }

@@ -1,10 +1,11 @@
 package io.github.gigachat.maven;
 
 import io.github.gigachat.client.SecretMasker;
+import io.github.gigachat.embed.EmbedRun;
 import org.apache.maven.plugin.logging.Log;
 
 /** The mojo's log with every known secret masked; all of the plugin's own output goes through it. */
-final class MaskingLog {
+final class MaskingLog implements EmbedRun.Log {
     private final Log log;
     private final SecretMasker masker;
 
@@ -23,11 +24,13 @@ final class MaskingLog {
         }
     }
 
-    void info(String message) {
+    @Override
+    public void info(String message) {
         log.info(masker.mask(message));
     }
 
-    void warn(String message) {
+    @Override
+    public void warn(String message) {
         log.warn(masker.mask(message));
     }
 
