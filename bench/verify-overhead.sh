@@ -4,11 +4,13 @@
 #
 #   bench/verify-overhead.sh [runs] [latencies-ms...]      e.g. bench/verify-overhead.sh 5 0 50   (the defaults)
 #   SCHEMES=https BUILDS="A1 B1 Q1" bench/verify-overhead.sh 9 0 50    only HTTPS, only the builds named
+#   DEMO_KEY=DEMO_CORP_POSTPAID BUILDS="B1 Q1" bench/verify-overhead.sh 5 0 200   scope auto for a CORP key
 #
 # For each scheme it starts one emulator per latency (for HTTPS with a throw-away CA made by the JDK's keytool, trusted
 # by the plugin through -Dgigachat.caBundleFile) and times, with the project's Maven wrapper:
 #   A1: a 1-module build (validate) without any plugin,
-#   B1: the same with gigachat:verify and an explicit scope (-Dgigachat.scope=GIGACHAT_API_PERS),
+#   B1: the same with gigachat:verify and an explicit scope (the key's own: -Dgigachat.scope=GIGACHAT_API_PERS for the
+#       default DEMO_KEY=DEMO_PERS_PAID; DEMO_KEY=DEMO_B2B_PAID or DEMO_CORP_POSTPAID check another demo key),
 #   Q1: the same with gigachat:verify and -Dgigachat.scope=auto (the scope is found by trying),
 #   C1: a 1-module build running maven-enforcer-plugin,   D1: the same plus gigachat:verify (explicit scope; a
 #       realistic build already pays for Maven's plugin machinery, so D1-C1 is what users see),
@@ -136,14 +138,16 @@ for scheme in "${schemes[@]}"; do
     auth_of[$latency]=$(sed -n 's/.*auth URL: //p' "$work/emulator-$latency.out")
     base_of[$latency]=$(sed -n 's/.*base URL: //p' "$work/emulator-$latency.out")
   done
-  # the emulator prints its (fake) demo keys; the personal prepaid one is checked
-  export GIGACHAT_CREDENTIALS; GIGACHAT_CREDENTIALS=$(sed -n 's/.*DEMO_PERS_PAID .*key=//p' "$work/emulator-${latencies[0]}.out")
+  # the emulator prints its (fake) demo keys and their scopes; DEMO_KEY (the personal prepaid one by default) is checked
+  demo_line=$(grep " ${DEMO_KEY:-DEMO_PERS_PAID} " "$work/emulator-${latencies[0]}.out")
+  export GIGACHAT_CREDENTIALS; GIGACHAT_CREDENTIALS=${demo_line##*key=}
+  explicit_scope=$(sed -n 's/.*scope=\([A-Z_]*\).*/\1/p' <<< "$demo_line")
   declare -A wall=() checks=()
   for run in $(seq 0 "$runs"); do # run 0 warms the file system cache and the emulators
     for latency in "${latencies[@]}"; do
       auth=${auth_of[$latency]}; base=${base_of[$latency]}
       for name in "${names[@]}"; do
-        scope=GIGACHAT_API_PERS; [ "$name" = Q1 ] && scope=auto
+        scope=$explicit_scope; [ "$name" = Q1 ] && scope=auto
         result=$(time_build "$name" "$scope")
         [ "$run" = 0 ] && continue
         read -r ms check_ms <<< "$result"
