@@ -16,12 +16,40 @@ import java.util.concurrent.ConcurrentHashMap;
  * window) and waits for it outside the lock, so callers are served in order and none waits longer than needed.
  */
 public final class RequestRateLimiter {
-    /** The OAuth endpoint's limit is 10 per second; the window has a margin for jitter between start and arrival. */
+    /**
+     * The OAuth endpoint's limit is 10 per second; the window has a margin of 200 ms for the jitter between a
+     * request's start here and its arrival there.
+     */
     static final int OAUTH_PERMITS = 10;
 
-    static final Duration OAUTH_WINDOW = Duration.ofMillis(1100);
+    static final Duration OAUTH_WINDOW = Duration.ofMillis(1200);
 
     private static final Map<String, RequestRateLimiter> SHARED = new ConcurrentHashMap<>();
+
+    /** Milliseconds that only go forward (a wall clock stepped back by NTP would make every caller wait). */
+    private static final Clock MONOTONIC = new Clock() {
+        private final long origin = System.nanoTime();
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public long millis() {
+            return (System.nanoTime() - origin) / 1_000_000;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return java.time.Instant.ofEpochMilli(millis());
+        }
+    };
 
     private final long windowMillis;
     private final long[] slots;
@@ -43,7 +71,7 @@ public final class RequestRateLimiter {
     static RequestRateLimiter forOAuth(URI uri) {
         String origin = (uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort()).toLowerCase(Locale.ROOT);
         return SHARED.computeIfAbsent(
-                origin, o -> new RequestRateLimiter(OAUTH_PERMITS, OAUTH_WINDOW, Clock.systemUTC(), Sleeper.REAL));
+                origin, o -> new RequestRateLimiter(OAUTH_PERMITS, OAUTH_WINDOW, MONOTONIC, Sleeper.REAL));
     }
 
     /** Waits until one more request may start. */

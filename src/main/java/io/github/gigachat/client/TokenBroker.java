@@ -32,7 +32,7 @@ public final class TokenBroker {
         final Map<Scope, AccessToken> tokens = new EnumMap<>(Scope.class);
         final Map<Scope, ApiException> refusedScopes = new EnumMap<>(Scope.class);
         Scope ownScope;
-        /** Malformed or Rejected: the answer holds for every scope and the rest of the build. */
+        /** Malformed, Rejected or refused by every scope: the answer holds for the rest of the build. */
         TokenOutcome refusedKey;
     }
 
@@ -41,7 +41,9 @@ public final class TokenBroker {
         KeyState state = state(client, key);
         synchronized (state) {
             TokenOutcome outcome = exchange(client, key, configured, state);
-            if (outcome instanceof TokenOutcome.Malformed || outcome instanceof TokenOutcome.Rejected) {
+            if (outcome instanceof TokenOutcome.Malformed
+                    || outcome instanceof TokenOutcome.Rejected
+                    || (outcome instanceof TokenOutcome.WrongScope wrong && wrong.configured() == null)) {
                 state.refusedKey = outcome;
             }
             return outcome;
@@ -74,9 +76,13 @@ public final class TokenBroker {
         others.remove(configured);
         TokenOutcome elsewhere = tryAll(client, key, state, configured, others);
         ApiException refusal = state.refusedScopes.get(configured);
-        return elsewhere instanceof TokenOutcome.Issued issued
-                ? new TokenOutcome.WrongScope(configured, Optional.of(issued.scope()), refusal)
-                : new TokenOutcome.WrongScope(configured, Optional.empty(), refusal);
+        if (elsewhere instanceof TokenOutcome.Issued issued) {
+            return new TokenOutcome.WrongScope(configured, Optional.of(issued.scope()), refusal);
+        }
+        if (elsewhere instanceof TokenOutcome.WrongScope) {
+            return new TokenOutcome.WrongScope(null, Optional.empty(), refusal); // every scope refused the key
+        }
+        return new TokenOutcome.WrongScope(configured, Optional.empty(), refusal); // the others could not tell
     }
 
     /**
@@ -145,6 +151,13 @@ public final class TokenBroker {
             return client.requestToken(key, scope);
         } catch (GigaChatException e) {
             return e;
+        } catch (RuntimeException e) {
+            // never thrown out of the exchange: whatever broke, nothing was learned about the key
+            return new TransportException(
+                    "POST " + client.config().authUrl().getPath() + " failed: "
+                            + e.getClass().getSimpleName(),
+                    false,
+                    e);
         }
     }
 
@@ -162,7 +175,7 @@ public final class TokenBroker {
         if (code == 4) {
             return new TokenOutcome.Malformed(e);
         }
-        if (code == 6 || (code == -1 && e.status() == 401 && e.apiMessage().isPresent())) {
+        if (code == 6) {
             return new TokenOutcome.Rejected(e);
         }
         if (code == 7) {

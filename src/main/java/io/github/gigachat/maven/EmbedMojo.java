@@ -130,7 +130,7 @@ public class EmbedMojo extends AbstractGigaChatMojo {
         } catch (InputChangedException e) {
             throw new MojoExecutionException(masker.mask(e.getMessage()), e);
         } catch (IOException e) {
-            throw new MojoExecutionException("Embedding failed: " + e, e);
+            throw new MojoExecutionException(masker.mask("Embedding failed: " + e), e);
         } finally {
             opened.forEach(ApiConnection::close);
         }

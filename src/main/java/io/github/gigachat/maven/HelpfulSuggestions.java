@@ -64,6 +64,11 @@ public final class HelpfulSuggestions implements Advice {
                     + wrong.configured() + " as gigachat.scope says. Set -Dgigachat.scope=" + actual
                     + " (or the environment variable GIGACHAT_SCOPE), or -Dgigachat.scope=auto.";
         }
+        if (wrong.configured() != null) {
+            return "The key from " + where + " was refused for scope " + wrong.configured() + " (OAuth code 7: it"
+                    + " belongs to another scope), and asking the other scopes did not finish, so its own scope is"
+                    + " not known yet. Set -Dgigachat.scope=auto to find it, or try again.";
+        }
         return "The key from " + where + " is real but was refused for every scope (" + List.of(Scope.values())
                 + ", OAuth code 7): its project has no GigaChat API scope. Check the project in " + STUDIO
                 + ", or use the key of a GigaChat API project.";

@@ -4,6 +4,7 @@ import io.github.gigachat.client.ClientConfig;
 import io.github.gigachat.client.ConfigurationException;
 import io.github.gigachat.client.GigaChatClient;
 import io.github.gigachat.emulator.GigaChatEmulator;
+import io.github.gigachat.io.Hashes;
 import io.github.gigachat.verify.Verifier;
 import io.github.gigachat.verify.VerifyRequest;
 import io.github.gigachat.verify.VerifyResult;
@@ -181,7 +182,7 @@ public class VerifyMojo extends AbstractGigaChatMojo {
                 "|",
                 String.valueOf(emulator),
                 String.valueOf(request),
-                String.valueOf(request.rawKey() == null ? 0 : request.rawKey().hashCode()),
+                request.rawKey() == null ? "-" : Hashes.sha256Hex(request.rawKey()),
                 config == null
                         ? "-"
                         : config.authUrl() + " " + config.baseUrl() + " " + config.timeout() + " " + config.insecure()

@@ -209,18 +209,17 @@ class TokenBrokerTest {
         Instant frozen = Instant.now();
         List<Duration> limiterWaits = new ArrayList<>();
         RequestRateLimiter limiter = new RequestRateLimiter(
-                10, Duration.ofMillis(1100), Clock.fixed(frozen, ZoneOffset.UTC), limiterWaits::add);
+                10, Duration.ofMillis(1200), Clock.fixed(frozen, ZoneOffset.UTC), limiterWaits::add);
         for (int i = 0; i < 4; i++) {
             limitedClient(limiter).exchange(unknownKey(i), null);
         }
         // 12 requests at one frozen instant: the last two are told to wait for the next window
-        assertThat(limiterWaits).containsExactly(Duration.ofMillis(1100), Duration.ofMillis(1100));
+        assertThat(limiterWaits).containsExactly(Duration.ofMillis(1200), Duration.ofMillis(1200));
     }
 
     @Test
     void twelveTokenRequestsAtOnceStayUnderTheEndpointsTenPerSecond() throws Exception {
-        RequestRateLimiter limiter =
-                new RequestRateLimiter(10, Duration.ofMillis(1100), Clock.systemUTC(), Sleeper.REAL);
+        RequestRateLimiter limiter = RequestRateLimiter.forOAuth(emulator.authUrl());
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<TokenOutcome>> answers = new ArrayList<>();
@@ -264,7 +263,8 @@ class TokenBrokerTest {
     void theScopesOfAutoAreAskedAtOnce() throws Exception {
         CyclicBarrier allThree = new CyclicBarrier(3);
         HttpServer stub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        stub.setExecutor(Executors.newFixedThreadPool(4));
+        ExecutorService handlers = Executors.newFixedThreadPool(4);
+        stub.setExecutor(handlers);
         stub.createContext("/api/v2/oauth", exchange -> {
             String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String body;
@@ -300,6 +300,7 @@ class TokenBrokerTest {
                     .isEqualTo(Scope.CORP));
         } finally {
             stub.stop(0);
+            handlers.shutdownNow();
         }
     }
 }

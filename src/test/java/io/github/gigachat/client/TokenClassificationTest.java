@@ -1,6 +1,8 @@
 package io.github.gigachat.client;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -63,7 +65,7 @@ class TokenClassificationTest {
             400 | {"code":4,"message":"Can't decode 'Authorization' header"}           | Malformed
             401 | {"code":4,"message":"Can't decode 'Authorization' header"}           | Malformed
             401 | {"code":6,"message":"credentials doesn't match db data"}            | Rejected
-            401 | {"message":"Unauthorized"}                                          | Rejected
+            401 | {"status":401,"message":"Unauthorized"}                             | Transient
             400 | {"code":7,"message":"scope from db not fully includes consumed scope"} | WrongScope
             401 | {"code":7,"message":"scope from db not fully includes consumed scope"} | WrongScope
             400 | {"code":1,"message":"scope data format invalid"}                    | Transient
@@ -93,6 +95,38 @@ class TokenClassificationTest {
             assertThat(wrong.configured()).isNull();
             assertThat(wrong.actual()).isEmpty();
         });
+        server.verify(3, postRequestedFor(urlEqualTo("/api/v2/oauth")));
+    }
+
+    @Test
+    void aRefusedConfiguredScopeWhoseOthersCannotAnswerNamesNoScope() {
+        String refusal = "{\"code\":7,\"message\":\"scope from db not fully includes consumed scope\"}";
+        server.stubFor(post("/api/v2/oauth")
+                .withRequestBody(containing("GIGACHAT_API_PERS"))
+                .willReturn(aResponse().withStatus(400).withBody(refusal)));
+        server.stubFor(post("/api/v2/oauth")
+                .withRequestBody(notContaining("GIGACHAT_API_PERS"))
+                .willReturn(aResponse().withStatus(503).withBody("{\"message\":\"Service Unavailable\"}")));
+
+        TokenOutcome outcome = client.exchange(key, Scope.PERS);
+
+        assertThat(outcome).isInstanceOfSatisfying(TokenOutcome.WrongScope.class, wrong -> {
+            assertThat(wrong.configured()).isEqualTo(Scope.PERS); // refused there; its own scope is not known
+            assertThat(wrong.actual()).isEmpty();
+        });
+    }
+
+    @Test
+    void aConfiguredScopeRefusedLikeEveryOtherIsRefusedForEveryScope() {
+        oauthAnswers(400, "{\"code\":7,\"message\":\"scope from db not fully includes consumed scope\"}");
+
+        TokenOutcome outcome = client.exchange(key, Scope.B2B);
+        TokenOutcome again = client.exchange(key, Scope.CORP);
+
+        assertThat(outcome)
+                .isInstanceOfSatisfying(TokenOutcome.WrongScope.class, wrong -> assertThat(wrong.configured())
+                        .isNull());
+        assertThat(again).isSameAs(outcome);
         server.verify(3, postRequestedFor(urlEqualTo("/api/v2/oauth")));
     }
 
