@@ -200,15 +200,30 @@ public final class VectorCache {
     }
 
     private static int[] decodeSplit(byte[] bytes) {
-        if (bytes.length < HEADER_BYTES + 16 + TRAILER_BYTES) {
+        ByteBuffer items = items(bytes, SPLIT_MAGIC, 8, 2);
+        if (items == null) {
+            return null;
+        }
+        int[] bounds = new int[items.remaining() / 4];
+        items.asIntBuffer().get(bounds);
+        return bounds;
+    }
+
+    /**
+     * The items of an intact entry: the right magic and version, a count of at least {@code minCount} items of {@code
+     * itemBytes} that fills the entry exactly, and a matching CRC; positioned at the first item, limited to the last.
+     * Null for anything else (a torn or foreign file is a cache miss).
+     */
+    private static ByteBuffer items(byte[] bytes, int magic, int itemBytes, int minCount) {
+        if (bytes.length < HEADER_BYTES + (long) itemBytes * minCount + TRAILER_BYTES) {
             return null;
         }
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (buffer.getInt() != SPLIT_MAGIC || buffer.getInt() != VERSION) {
+        if (buffer.getInt() != magic || buffer.getInt() != VERSION) {
             return null;
         }
-        int pieces = buffer.getInt();
-        if (pieces < 2 || (long) HEADER_BYTES + 8L * pieces + TRAILER_BYTES != bytes.length) {
+        int count = buffer.getInt();
+        if (count < minCount || (long) HEADER_BYTES + (long) itemBytes * count + TRAILER_BYTES != bytes.length) {
             return null;
         }
         CRC32 crc = new CRC32();
@@ -216,9 +231,7 @@ public final class VectorCache {
         if (buffer.getInt(bytes.length - TRAILER_BYTES) != (int) crc.getValue()) {
             return null;
         }
-        int[] bounds = new int[2 * pieces];
-        buffer.asIntBuffer().get(bounds);
-        return bounds;
+        return buffer.limit(bytes.length - TRAILER_BYTES);
     }
 
     private static boolean validBounds(int[] bounds, int textLength) {
@@ -316,24 +329,12 @@ public final class VectorCache {
 
     /** The vector of an entry, or null when the bytes are not a complete, intact entry of this format. */
     static float[] decode(byte[] bytes) {
-        if (bytes.length < HEADER_BYTES + 4 + TRAILER_BYTES) {
+        ByteBuffer items = items(bytes, MAGIC, 4, 1);
+        if (items == null) {
             return null;
         }
-        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (buffer.getInt() != MAGIC || buffer.getInt() != VERSION) {
-            return null;
-        }
-        int dimensions = buffer.getInt();
-        if (dimensions < 1 || (long) HEADER_BYTES + 4L * dimensions + TRAILER_BYTES != bytes.length) {
-            return null;
-        }
-        CRC32 crc = new CRC32();
-        crc.update(bytes, 0, bytes.length - TRAILER_BYTES);
-        if (buffer.getInt(bytes.length - TRAILER_BYTES) != (int) crc.getValue()) {
-            return null;
-        }
-        float[] vector = new float[dimensions];
-        buffer.asFloatBuffer().get(vector);
+        float[] vector = new float[items.remaining() / 4];
+        items.asFloatBuffer().get(vector);
         return vector;
     }
 
