@@ -281,7 +281,10 @@ final class VerifyPolicy {
                         + (services.size() == 1 ? " is" : " are") + " paid for.";
             case VALID_POSTPAID ->
                 "The key works (scope " + scope + "); the account is pay-as-you-go, so its balance is not readable. "
-                        + advice.forProbe();
+                        + (request.probe()
+                                ? "Only " + PROBED_SERVICE + " can be proven by a real call; the other services stay"
+                                        + " unproven."
+                                : advice.forProbe());
             default ->
                 checks.stream()
                         .filter(c -> c.status() == Check.Status.FAIL && c.raises() == outcome)

@@ -285,6 +285,14 @@ class VerifyPolicyTest {
     }
 
     @Test
+    void theSummaryOfAPostpaidKeyWhoseProbeRanDoesNotAdviseItAgain() {
+        VerifyPolicy.Verdict verdict =
+                new Row("CORP", "issued", "Embeddings", "403", "ok", "services=embeddings,GigaChat").decide();
+        assertThat(verdict.outcome()).isEqualTo(Outcome.VALID_POSTPAID);
+        assertThat(verdict.summary()).contains("Only embeddings can be proven").doesNotContain("[probe]");
+    }
+
+    @Test
     void theSummaryIsTheFirstFailureOfTheWorstOutcome() {
         VerifyPolicy.Verdict verdict = new Row("PERS", "issued", "error", "embeddings=0", "off", "-").decide();
         assertThat(verdict.summary())
