@@ -180,10 +180,10 @@ public final class EmbedRun {
             Instant embedding = clock.instant();
             Embedder.Stats stats = embed(sessions.get(), new ChunksToEmbed(files, plan, chunker, cached), plan, report);
             report.embedding(Duration.between(embedding, clock.instant()));
-            if (stats.splitTexts() > 0) {
-                rows = EmbedPlan.countRows(files, chunker, cached);
-                report.chunks(rows);
-            }
+            // a split, this run's or one that another module recorded in a shared cache since the plan, changes the
+            // rows: count them again (a pass of chunking, cheap next to the requests just made)
+            rows = EmbedPlan.countRows(files, chunker, cached);
+            report.chunks(rows);
         }
         OutputPass.Written written = OutputPass.write(settings, new CachedRows(files, chunker, cached), rows);
         List<String> removed = outputs.removeStale(state.ours(outputs), written.files(), log::warn);
