@@ -96,22 +96,10 @@ public final class VectorCache {
      */
     public float[] get(String key) throws IOException {
         Path file = path(key);
-        if (!exists(file)) {
-            return null;
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return null;
-        }
-        float[] vector = decode(bytes);
-        if (vector == null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                // best effort: the next put replaces it anyway
-            }
+        byte[] bytes = read(file);
+        float[] vector = bytes == null ? null : decode(bytes);
+        if (bytes != null && vector == null) {
+            discard(file); // the next put replaces it anyway
         }
         return vector;
     }
@@ -178,25 +166,37 @@ public final class VectorCache {
      */
     public int[] getSplit(String key, int textLength) throws IOException {
         Path file = splitPath(key);
-        if (!exists(file)) {
-            return null;
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
+        byte[] bytes = read(file);
+        if (bytes == null) {
             return null;
         }
         int[] bounds = decodeSplit(bytes);
         if (bounds == null || !validBounds(bounds, textLength)) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                // best effort: the text is embedded or split again
-            }
+            discard(file); // the text is embedded or split again
             return null;
         }
         return bounds;
+    }
+
+    /** The bytes of an entry, or null when there is none (a miss costs no exception: see {@link #exists}). */
+    private static byte[] read(Path file) throws IOException {
+        if (!exists(file)) {
+            return null;
+        }
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return null; // removed since
+        }
+    }
+
+    /** Deletes a damaged entry, best effort. */
+    private static void discard(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // best effort: it is written again
+        }
     }
 
     private static int[] decodeSplit(byte[] bytes) {
