@@ -3,6 +3,7 @@ package io.github.gigachat.embed;
 import io.github.gigachat.client.GigaChatSession;
 import io.github.gigachat.client.Scope;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,8 +11,10 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Semaphore;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -185,7 +188,10 @@ public final class EmbedRun {
             rows = EmbedPlan.countRows(files, chunker, cached);
             report.chunks(rows);
         }
+        Map<String, String> foreign =
+                foreignOutputs(outputs, planned, state.ours(outputs).keySet());
         OutputPass.Written written = OutputPass.write(settings, new CachedRows(files, chunker, cached), rows);
+        warnIfReplaced(outputs, foreign);
         List<String> removed = outputs.removeStale(state.ours(outputs), written.files(), log::warn);
         for (String file : removed) {
             log.info("Removed " + file + ", an output of an earlier build that this one does not write.");
@@ -195,6 +201,31 @@ public final class EmbedRun {
                 .outputs(written.files())
                 .duration(Duration.between(start, clock.instant()))
                 .build();
+    }
+
+    /** The planned outputs that exist but that no earlier run recorded as written (a fresh checkout, a clean). */
+    private static Map<String, String> foreignOutputs(OutputFiles outputs, List<String> planned, Set<String> ours)
+            throws IOException {
+        Map<String, String> foreign = new TreeMap<>();
+        for (String file : planned) {
+            Path path = outputs.resolve(file);
+            if (!ours.contains(file) && Files.isRegularFile(path)) {
+                foreign.put(file, OutputFiles.stamp(path));
+            }
+        }
+        return foreign;
+    }
+
+    /** An unrecorded file whose content differed was replaced: say so, it may not have been ours. */
+    private void warnIfReplaced(OutputFiles outputs, Map<String, String> foreign) throws IOException {
+        for (Map.Entry<String, String> entry : foreign.entrySet()) {
+            Path path = outputs.resolve(entry.getKey());
+            if (!Files.isRegularFile(path) || !OutputFiles.stamp(path).equals(entry.getValue())) {
+                log.warn("Replaced " + path + ": it existed, but no earlier build recorded writing it (a fresh"
+                        + " checkout, or target/ was cleaned). If it was not an output of this plugin, restore it"
+                        + " from version control and write the embeddings to another directory.");
+            }
+        }
     }
 
     /** The input files, without the plugin's own outputs (those recorded as written by it, and unchanged). */

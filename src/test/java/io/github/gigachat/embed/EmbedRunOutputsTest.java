@@ -115,6 +115,24 @@ class EmbedRunOutputsTest {
     }
 
     @Test
+    void replacingAnOutputNoBuildRecordedWritingIsAWarningAndKeepingItIsSilent() throws Exception {
+        write(EMBEDDINGS + "manifest.json", "{\"a file of ours\": \"that happens to share the name\"}\n");
+
+        run(intoResources("native"));
+
+        assertThat(warnings).anySatisfy(w -> assertThat(w)
+                .startsWith("Replaced " + resources.resolve(EMBEDDINGS + "manifest.json"))
+                .contains("restore it from version control"));
+
+        // a fresh checkout of vectors committed by an earlier build: same content, nothing replaced, nothing said
+        warnings.clear();
+        Files.delete(project.resolve("target/gigachat/embed-state.json"));
+        run(intoResources("native"));
+
+        assertThat(warnings).noneMatch(w -> w.startsWith("Replaced "));
+    }
+
+    @Test
     void otherFilesUnderTheEmbeddingsDirectorySurviveTwoBuildsAndStayInputs() throws Exception {
         run(intoResources("native"));
         EmbedReport second = run(intoResources("native"));
