@@ -16,6 +16,9 @@ final class AuthorizationKeys {
     /** Largest Base64 token decoded a second time, so a huge embedded blob costs one decode only. */
     private static final int MAX_NESTED_CHARS = 1 << 16;
 
+    /** The first Base64 character of a hex digit: {@code 0-3 4-7 8-9 a-c d-f A-C D-F}. */
+    private static final String KEY_FIRST = "MNOYZQR";
+
     private static final boolean[] RUN = new boolean[128];
     private static final boolean[] BASE64 = new boolean[128];
 
@@ -145,16 +148,41 @@ final class AuthorizationKeys {
         }
     }
 
+    /**
+     * Decodes the token from each offset where a key could start (so a key glued to a prefix such as {@code Basic+}
+     * is found too) and, outside a nested decode, the whole token in case it is a key Base64-encoded once more.
+     */
     private static void decodeToken(CharSequence body, int offset, int depth, Sink sink) {
-        byte[] decoded = decode(body);
-        if (decoded == null) {
-            return;
+        boolean found = false;
+        for (int s = 0; s + MIN_KEY_CHARS <= body.length(); s++) {
+            if (mayStartKey(body, s)) {
+                byte[] decoded = decode(body.subSequence(s, body.length()));
+                if (decoded != null && isUuidColonSecret(decoded)) {
+                    sink.found(offset + s, Base64.getEncoder().encodeToString(decoded));
+                    found = true;
+                    break;
+                }
+            }
         }
-        if (isUuidColonSecret(decoded)) {
-            sink.found(offset, Base64.getEncoder().encodeToString(decoded));
-        } else if (depth == 0 && body.length() <= MAX_NESTED_CHARS && isPrintableAscii(decoded)) {
-            tokens(new String(decoded, StandardCharsets.ISO_8859_1), p -> offset, 1, sink);
+        if (!found && depth == 0 && body.length() <= MAX_NESTED_CHARS) {
+            byte[] decoded = decode(body);
+            if (decoded != null && isPrintableAscii(decoded)) {
+                tokens(new String(decoded, StandardCharsets.ISO_8859_1), p -> offset, 1, sink);
+            }
         }
+    }
+
+    /**
+     * Whether Base64 starting at {@code s} could encode {@code UUID:}: the first character encodes a hex digit, and
+     * the UUID's dashes and the colon fix four more characters ({@code t}, {@code L}, {@code t}, {@code O}) in either
+     * alphabet.
+     */
+    private static boolean mayStartKey(CharSequence body, int s) {
+        return KEY_FIRST.indexOf(body.charAt(s)) >= 0
+                && body.charAt(s + 11) == 't'
+                && body.charAt(s + 24) == 'L'
+                && body.charAt(s + 31) == 't'
+                && body.charAt(s + 48) == 'O';
     }
 
     /** Standard or URL-safe, padded or not; null when it is not Base64 of whole bytes. */

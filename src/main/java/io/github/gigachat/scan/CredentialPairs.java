@@ -29,12 +29,16 @@ final class CredentialPairs {
 
     private CredentialPairs() {}
 
+    /** Whether the text holds "secret" in any case: Horspool's skip on the ASCII-folded text. */
     static boolean mentionsSecret(String text) {
-        int last = text.length() - 6;
-        for (int i = 0; i <= last; i++) {
-            if ((text.charAt(i) | 0x20) == 's' && text.regionMatches(true, i + 1, "ecret", 0, 5)) {
+        int n = text.length();
+        int i = 5;
+        while (i < n) {
+            int c = text.charAt(i) | 0x20;
+            if (c == 't' && text.regionMatches(true, i - 5, "secret", 0, 6)) {
                 return true;
             }
+            i += c == 'e' ? 1 : c == 'r' ? 2 : c == 'c' ? 3 : c == 's' ? 5 : 6;
         }
         return false;
     }
@@ -86,9 +90,7 @@ final class CredentialPairs {
      */
     static String nameBefore(String text, int valueStart) {
         int j = valueStart - 1;
-        if (j >= 0 && (text.charAt(j) == '"' || text.charAt(j) == '\'')) {
-            j--;
-        }
+        j = skipQuote(text, j);
         j = skipBlanks(text, j);
         if (j < 0) {
             return null;
@@ -105,10 +107,7 @@ final class CredentialPairs {
         if (separator != '=' && separator != ':') {
             return null;
         }
-        j = skipBlanks(text, j - 1);
-        if (j >= 0 && (text.charAt(j) == '"' || text.charAt(j) == '\'')) {
-            j--;
-        }
+        j = skipQuote(text, skipBlanks(text, j - 1));
         int nameEnd = j + 1;
         while (j >= 0 && isNameChar(text.charAt(j))) {
             j--;
@@ -126,6 +125,17 @@ final class CredentialPairs {
         }
         String bare = lower.replace("_", "").replace("-", "").replace(".", "");
         return bare.contains("clientid") ? Role.CLIENT_ID : null;
+    }
+
+    /** Skips one quote, and the backslash before it in a JSON string that holds JSON. */
+    private static int skipQuote(String text, int j) {
+        if (j >= 0 && (text.charAt(j) == '"' || text.charAt(j) == '\'')) {
+            j--;
+            if (j >= 0 && text.charAt(j) == '\\') {
+                j--;
+            }
+        }
+        return j;
     }
 
     private static int skipBlanks(String text, int j) {

@@ -66,7 +66,10 @@ class KeyDetectorTest {
                         KEY.replace("+", "%2B").replace("/", "%2f").replace("=", "%3D")),
                 Arguments.of("kubernetes data", "  GIGACHAT_KEY: %s", b64(KEY)),
                 Arguments.of("kubernetes data of a header", "  auth: %s", b64("Basic " + KEY)),
-                Arguments.of("cyrillic before", "ключ = %s", KEY));
+                Arguments.of("cyrillic before", "ключ = %s", KEY),
+                Arguments.of("form-encoded header", "header=Basic+%s", KEY),
+                Arguments.of("glued to a word", "token: gigachat%s", KEY),
+                Arguments.of("glued url-safe unpadded", "k=abc_%s", urlSafe(unpadded)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -170,7 +173,12 @@ class KeyDetectorTest {
                 Arguments.of("json one line", "{\"clientId\":\"%s\",\"clientSecret\":\"%s\"}", 1),
                 Arguments.of("xml elements", "<gigachat>\n<clientId>%s</clientId>\n<clientSecret>%s</clientSecret>", 3),
                 Arguments.of("xml attributes", "<gigachat clientId=\"%s\"\n          clientSecret=\"%s\"/>", 2),
+                Arguments.of(
+                        "json inside a json string",
+                        "\"{\\\"client_id\\\":\\\"%s\\\",\\\"client_secret\\\":\\\"%s\\\"}\"",
+                        1),
                 Arguments.of("env", "export GIGACHAT_CLIENT_ID=%s\nGIGACHAT_CLIENT_SECRET=%s\n", 2),
+                Arguments.of("mixed case", "CLIENT_ID=%s\nsEcReT=%s", 2),
                 Arguments.of("five lines apart", "client_id=%s\n\n\n\n\nclient_secret=%s", 6));
     }
 
