@@ -199,14 +199,15 @@ class KeyDetectorTest {
         });
     }
 
-    @Test
-    void theSecretMayComeFirst() {
-        String text = "client_secret=" + PAIR_SECRET + "\nclient_id=" + PAIR_ID;
+    @ParameterizedTest
+    @ValueSource(strings = {"client_secret=%s\nclient_id=%s", "Secret: %s\n\nclientId: %s\n"})
+    void theSecretMayComeFirst(String template) {
+        String text = template.formatted(PAIR_SECRET, PAIR_ID);
 
-        assertThat(detector.detect(text))
-                .singleElement()
-                .extracting(KeyFinding::line)
-                .isEqualTo(1);
+        assertThat(detector.detect(text)).singleElement().satisfies(f -> {
+            assertThat(f.line()).isEqualTo(1);
+            assertThat(f.authorizationKey()).isEqualTo(PAIR_KEY);
+        });
     }
 
     @Test
