@@ -244,18 +244,9 @@ class KeyDetectorTest {
     }
 
     @Test
-    void throughputOnSourceLikeText() {
-        String text = sourceLikeText(50 * 1024 * 1024);
-        detector.detect(text.substring(0, 5 * 1024 * 1024)); // warm-up
-
-        long start = System.nanoTime();
-        List<KeyFinding> findings = detector.detect(text);
-        double seconds = (System.nanoTime() - start) / 1e9;
-
-        System.out.printf(
-                "KeyDetector: %.0f MB/s over %d MB of source-like text%n",
-                text.length() / 1e6 / seconds, text.length() >> 20);
-        assertThat(findings).isEmpty();
+    void megabytesOfSourceLikeTextHoldNoFinding() {
+        // speed is measured by a benchmark (issue 7), not asserted here
+        assertThat(detector.detect(sourceLikeText(5 * 1024 * 1024))).isEmpty();
     }
 
     private static String sourceLikeText(int chars) {
