@@ -49,16 +49,14 @@ class TokenBrokerTest {
 
     private GigaChatClient client(Clock clock) {
         GigaChatClient client = GigaChatClient.create(
-                ClientConfig.builder()
-                        .authUrl(emulator.authUrl())
-                        .baseUrl(emulator.baseUrl())
-                        .clock(clock)
-                        .sleeper(waits::add)
-                        .build(),
-                masker,
-                broker);
+                toEmulator().clock(clock).sleeper(waits::add).build(), masker, broker);
         clients.add(client);
         return client;
+    }
+
+    /** A client configuration pointing at this test's emulator. */
+    private ClientConfig.Builder toEmulator() {
+        return ClientConfig.builder().authUrl(emulator.authUrl()).baseUrl(emulator.baseUrl());
     }
 
     private GigaChatClient client() {
@@ -190,13 +188,7 @@ class TokenBrokerTest {
         AuthorizationKey key = key(EmulatorAccount.DEMO_PERS_PAID);
         client().exchange(key, null);
         SecretMasker other = new SecretMasker();
-        GigaChatClient second = GigaChatClient.create(
-                ClientConfig.builder()
-                        .authUrl(emulator.authUrl())
-                        .baseUrl(emulator.baseUrl())
-                        .build(),
-                other,
-                broker);
+        GigaChatClient second = GigaChatClient.create(toEmulator().build(), other, broker);
         clients.add(second);
         second.exchange(key, null);
 
@@ -242,13 +234,7 @@ class TokenBrokerTest {
 
     private GigaChatClient limitedClient(RequestRateLimiter limiter) {
         GigaChatClient client = GigaChatClient.create(
-                ClientConfig.builder()
-                        .authUrl(emulator.authUrl())
-                        .baseUrl(emulator.baseUrl())
-                        .oauthLimiter(limiter)
-                        .retryPolicy(RetryPolicy.NONE)
-                        .build(),
-                masker);
+                toEmulator().oauthLimiter(limiter).retryPolicy(RetryPolicy.NONE).build(), masker);
         clients.add(client);
         return client;
     }
