@@ -1,0 +1,43 @@
+package io.github.gigachat.scan;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns bytes into the text the detector reads. Keys are ASCII, so no encoding can hide one: UTF-8 (invalid bytes
+ * become U+FFFD, which cannot be part of a key), UTF-16 when a byte order mark says so, and binary content (a NUL in
+ * its first 8 KiB, as git decides) byte for byte as ISO-8859-1, so a key inside a {@code .class} constant pool is
+ * still found.
+ */
+final class Texts {
+    private static final int BINARY_PROBE = 8000;
+
+    private Texts() {}
+
+    static String decode(byte[] content) {
+        int n = content.length;
+        if (n >= 2) {
+            int b0 = content[0] & 0xFF;
+            int b1 = content[1] & 0xFF;
+            if (b0 == 0xFE && b1 == 0xFF) {
+                return new String(content, 2, n - 2, StandardCharsets.UTF_16BE);
+            }
+            if (b0 == 0xFF && b1 == 0xFE) {
+                return new String(content, 2, n - 2, StandardCharsets.UTF_16LE);
+            }
+        }
+        if (isBinary(content)) {
+            return new String(content, StandardCharsets.ISO_8859_1);
+        }
+        return new String(content, StandardCharsets.UTF_8);
+    }
+
+    static boolean isBinary(byte[] content) {
+        int end = Math.min(content.length, BINARY_PROBE);
+        for (int i = 0; i < end; i++) {
+            if (content[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
