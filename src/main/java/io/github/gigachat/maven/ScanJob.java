@@ -100,9 +100,8 @@ final class ScanJob {
                 mojo.log()
                         .info("Wrote the baseline " + settings.baseline() + " with " + findings.size()
                                 + " findings; commit it. An ACTIVE key is never silenced by it: rotate that key.");
-                Set<String> all = findings.stream()
-                        .map(ScanFinding::fingerprint)
-                        .collect(Collectors.toSet());
+                Set<String> all =
+                        findings.stream().map(ScanFinding::fingerprint).collect(Collectors.toSet());
                 findings = Findings.of(output.hits(), verdicts, all, settings.failOn());
             }
             return new ScanResult(
@@ -176,8 +175,9 @@ final class ScanJob {
         if (mojo.insecure()) {
             mojo.warnInsecure();
         }
-        mojo.log().info("Checking " + keys.size() + (keys.size() == 1 ? " key" : " distinct keys") + " found against "
-                + config.authUrl() + " (one token request per scope, no paid call)...");
+        mojo.log()
+                .info("Checking " + keys.size() + (keys.size() == 1 ? " key" : " distinct keys") + " found against "
+                        + config.authUrl() + " (one token request per scope, no paid call)...");
         try (GigaChatClient client = GigaChatClient.create(config, mojo.masker, mojo.tokenBroker())) {
             Function<AuthorizationKey, TokenOutcome> exchange = key -> client.exchange(key, null);
             return checks.check(keys, exchange, null);

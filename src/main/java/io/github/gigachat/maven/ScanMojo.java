@@ -77,7 +77,10 @@ public class ScanMojo extends AbstractGigaChatMojo {
             return;
         }
         MavenProject top = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
-        Path root = (directory != null ? directory : top.getBasedir()).toPath().toAbsolutePath().normalize();
+        Path root = (directory != null ? directory : top.getBasedir())
+                .toPath()
+                .toAbsolutePath()
+                .normalize();
         Path reports = Path.of(top.getBuild().getDirectory(), "gigachat");
         Set<KeyStatus> statuses;
         try {
@@ -88,14 +91,14 @@ public class ScanMojo extends AbstractGigaChatMojo {
         }
         ScanSettings settings = new ScanSettings(
                 root, history, blankToNull(since), verify, statuses, baselineFile(root), writeBaseline, maxFileBytes);
-        BuildCache.Entry<ScanResult> entry = BuildCache.get(
-                session.getRequest(), "scan|" + settings, () -> new ScanJob(this, settings).run());
+        BuildCache.Entry<ScanResult> entry =
+                BuildCache.get(session.getRequest(), "scan|" + settings, () -> new ScanJob(this, settings).run());
         ScanResult result = entry.value();
         if (entry.computed()) {
             publish(reports, result, true);
         } else {
-            log().info("GigaChat key scan: done earlier in this build (" + result.findings().size()
-                    + " keys found); see " + reports.resolve(ScanReports.JSON_REPORT));
+            log().info("GigaChat key scan: done earlier in this build ("
+                    + result.findings().size() + " keys found); see " + reports.resolve(ScanReports.JSON_REPORT));
         }
         if (result.error() != null) {
             throw new MojoExecutionException(result.error());
