@@ -37,6 +37,18 @@ public final class ItSupport {
             "GIGACHAT_API_B2B",
             Map.of("embeddings", 60L));
 
+    /** A postpaid business key "committed by mistake" in the scan ITs: the emulator issues tokens for it. */
+    public static final EmulatorAccount LEAKED =
+            EmulatorAccount.postpaid("5b0c9e7a-3d21-4f86-b4a9-0e7d6c5b4a31", "3e9d8c7b-6a5f-4e4d-8c3b-2a1f0e9d8c7b", "GIGACHAT_API_CORP");
+
+    /** A key the server revoked: the scan ITs expect INACTIVE. */
+    public static final EmulatorAccount REVOKED = EmulatorAccount.prepaid(
+                    "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d",
+                    "revoked-secret-0b7e",
+                    "GIGACHAT_API_PERS",
+                    Map.of("embeddings", 1L))
+            .revoked();
+
     private ItSupport() {}
 
     /** Starts an emulator with the demo and canary accounts and passes its URLs to the build as -D properties. */
@@ -46,6 +58,8 @@ public final class ItSupport {
                 .demoAccounts()
                 .account(CANARY)
                 .account(LIMITED)
+                .account(LEAKED)
+                .account(REVOKED)
                 .start();
         context.put("emulator", emulator);
         Properties userProperties = (Properties) context.get("userProperties");
@@ -73,15 +87,54 @@ public final class ItSupport {
         return new ObjectMapper().readTree(new File(basedir, module + "target/gigachat/verify-report.json"));
     }
 
+    public static JsonNode scanReport(File basedir) throws IOException {
+        return new ObjectMapper().readTree(new File(basedir, "target/gigachat/scan-report.json"));
+    }
+
+    /** Makes the project a git repository of its own and commits everything in it (fixed author and date). */
+    public static String gitCommitAll(File basedir, String message) throws Exception {
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init()
+                .setDirectory(basedir)
+                .setInitialBranch("main")
+                .call()) {
+            git.add().addFilepattern(".").call();
+            git.add().addFilepattern(".").setUpdate(true).call(); // deletions too
+            org.eclipse.jgit.lib.PersonIdent who = new org.eclipse.jgit.lib.PersonIdent(
+                    "IT", "it@example.invalid", java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+            return git.commit()
+                    .setMessage(message)
+                    .setAuthor(who)
+                    .setCommitter(who)
+                    .setSign(false)
+                    .call()
+                    .getName();
+        }
+    }
+
+    /** Tags HEAD of the project's own repository. */
+    public static void gitTag(File basedir, String name) throws Exception {
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(basedir)) {
+            git.tag().setName(name).setAnnotated(false).call();
+        }
+    }
+
     public static String buildLog(File basedir) throws IOException {
         return Files.readString(new File(basedir, "build.log").toPath(), StandardCharsets.UTF_8);
     }
 
     /** Every occurrence of any secret in build.log and in any file under the project (target/ included). */
     public static List<String> findSecrets(File basedir, Collection<String> secrets) throws IOException {
+        return findSecrets(basedir, secrets, List.of());
+    }
+
+    /** As {@link #findSecrets(File, Collection)}, but not in the named inputs (paths relative to the project). */
+    public static List<String> findSecrets(File basedir, Collection<String> secrets, Collection<String> inputs)
+            throws IOException {
         List<String> hits = new ArrayList<>();
         try (Stream<Path> files = Files.walk(basedir.toPath())) {
             files.filter(Files::isRegularFile)
+                    .filter(p -> !inputs.contains(
+                            basedir.toPath().relativize(p).toString().replace(File.separatorChar, '/')))
                     // the test's own inputs name the secrets on purpose; everything else is output
                     .filter(p -> !p.getFileName().toString().equals("invoker.properties"))
                     .filter(p -> !p.getFileName().toString().endsWith(".groovy"))
