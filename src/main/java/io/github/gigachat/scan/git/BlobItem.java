@@ -8,23 +8,22 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.Repository;
 
 /**
- * A blob of the history, loaded only when scanned. Each read opens its own {@link ObjectReader} (JGit's readers are not
+ * A blob of the history, loaded only when scanned. Each read borrows a reader of its own (JGit's readers are not
  * thread-safe; the repository and its pack cache are), so several scanner threads read at once.
  */
 final class BlobItem implements ScanItem {
     /** The largest array a JVM reliably allocates. */
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
-    private final Repository repository;
+    private final ObjectReaders readers;
     private final ObjectId blob;
     private final Origin origin;
     private final long size;
 
-    BlobItem(Repository repository, ObjectId blob, Origin origin, long size) {
-        this.repository = repository;
+    BlobItem(ObjectReaders readers, ObjectId blob, Origin origin, long size) {
+        this.readers = readers;
         this.blob = blob;
         this.origin = origin;
         this.size = size;
@@ -45,7 +44,8 @@ final class BlobItem implements ScanItem {
         if (size > limit || size > MAX_ARRAY) {
             throw new ScanItem.TooLargeException(limit);
         }
-        try (ObjectReader reader = repository.newObjectReader()) {
+        ObjectReader reader = readers.borrow();
+        try {
             ObjectLoader loader = reader.open(blob, Constants.OBJ_BLOB);
             if (!loader.isLarge()) {
                 return loader.getBytes();
@@ -53,6 +53,8 @@ final class BlobItem implements ScanItem {
             try (InputStream in = loader.openStream()) {
                 return in.readNBytes((int) size);
             }
+        } finally {
+            readers.release(reader);
         }
     }
 

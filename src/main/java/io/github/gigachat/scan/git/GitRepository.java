@@ -18,11 +18,13 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  */
 public final class GitRepository implements AutoCloseable {
     private final Repository repository;
+    private final ObjectReaders readers;
     private final Path scanned;
     private final String prefix;
 
     private GitRepository(Repository repository, Path scanned, String prefix) {
         this.repository = repository;
+        this.readers = new ObjectReaders(repository);
         this.scanned = scanned;
         this.prefix = prefix;
     }
@@ -80,7 +82,7 @@ public final class GitRepository implements AutoCloseable {
      * @throws UnknownRevisionException when {@code since} names no commit of this repository
      */
     public ContentSource history(String since) throws UnknownRevisionException {
-        return new HistoryBlobs(repository, prefix, since == null || since.isBlank() ? null : commitOf(since));
+        return new HistoryBlobs(repository, readers, prefix, since == null || since.isBlank() ? null : commitOf(since));
     }
 
     private ObjectId commitOf(String revision) throws UnknownRevisionException {
@@ -99,6 +101,7 @@ public final class GitRepository implements AutoCloseable {
 
     @Override
     public void close() {
+        readers.close();
         repository.close();
     }
 

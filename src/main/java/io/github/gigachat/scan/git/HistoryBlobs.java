@@ -28,12 +28,14 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  */
 final class HistoryBlobs implements ContentSource {
     private final Repository repository;
+    private final ObjectReaders readers;
     private final String prefix;
     private final ObjectId since;
 
     /** @param since the commit whose ancestors are left out, or null for the whole history */
-    HistoryBlobs(Repository repository, String prefix, ObjectId since) {
+    HistoryBlobs(Repository repository, ObjectReaders readers, String prefix, ObjectId since) {
         this.repository = repository;
+        this.readers = readers;
         this.prefix = prefix;
         this.since = since;
     }
@@ -97,7 +99,7 @@ final class HistoryBlobs implements ContentSource {
                 Origin origin = new Origin(pathBlob.path().substring(prefix.length()), commit.name());
                 try {
                     long size = changes.getObjectReader().getObjectSize(pathBlob.blob(), Constants.OBJ_BLOB);
-                    items.accept(new BlobItem(repository, pathBlob.blob(), origin, size));
+                    items.accept(new BlobItem(readers, pathBlob.blob(), origin, size));
                 } catch (MissingObjectException notFetched) {
                     skipped.accept(new Skipped(origin, "blob not in the local repository (a partial clone)"));
                 }
