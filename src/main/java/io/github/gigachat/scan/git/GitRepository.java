@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
@@ -21,6 +22,7 @@ public final class GitRepository implements AutoCloseable {
     private final ObjectReaders readers;
     private final Path scanned;
     private final String prefix;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private GitRepository(Repository repository, Path scanned, String prefix) {
         this.repository = repository;
@@ -101,8 +103,10 @@ public final class GitRepository implements AutoCloseable {
 
     @Override
     public void close() {
-        readers.close();
-        repository.close();
+        if (closed.compareAndSet(false, true)) {
+            readers.close();
+            repository.close();
+        }
     }
 
     @Override

@@ -262,13 +262,23 @@ class GitRepositoryTest {
 
     @Nested
     class History {
-        List<String> history(Path directory, String since) throws IOException, UnknownRevisionException {
-            try (GitRepository git = open(directory)) {
-                list(git.history(since));
-                return items.stream()
-                        .map(item -> item.origin().path() + "@" + item.origin().commit())
-                        .toList();
+        /** Open until the test ends: the items are read after listing. */
+        GitRepository git;
+
+        @AfterEach
+        void closeGit() {
+            if (git != null) {
+                git.close();
             }
+        }
+
+        List<String> history(Path directory, String since) throws IOException, UnknownRevisionException {
+            closeGit();
+            git = open(directory);
+            list(git.history(since));
+            return items.stream()
+                    .map(item -> item.origin().path() + "@" + item.origin().commit())
+                    .toList();
         }
 
         @Test
@@ -403,6 +413,17 @@ class GitRepositoryTest {
             assertThat(item.size()).isEqualTo(1000);
             assertThatThrownBy(() -> item.read(999)).isInstanceOf(ScanItem.TooLargeException.class);
             assertThat(item.read(1000)).hasSize(1000);
+        }
+
+        @Test
+        void aBlobReadAfterTheRepositoryIsClosedFails() throws Exception {
+            repo.write("app.properties", "a=1").commitAll("first");
+            history(dir, null);
+            git.close();
+
+            assertThatThrownBy(() -> items.get(0).read(100))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("the git repository was closed");
         }
 
         @Test
