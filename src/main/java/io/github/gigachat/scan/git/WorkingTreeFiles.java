@@ -63,9 +63,9 @@ final class WorkingTreeFiles implements ContentSource {
         if (disk == null) {
             return; // tracked, deleted from disk since
         }
-        boolean tracked = walk.getTree(INDEX, DirCacheIterator.class) != null;
-        if (!tracked && disk.isEntryIgnored()) {
-            return;
+        DirCacheIterator index = walk.getTree(INDEX, DirCacheIterator.class);
+        if (index == null ? disk.isEntryIgnored() : index.getEntryFileMode() == FileMode.GITLINK) {
+            return; // ignored and untracked, or a submodule (checked out or not)
         }
         String workTreePath = walk.getPathString();
         if (workTreePath.length() < prefix.length()) {
@@ -90,6 +90,6 @@ final class WorkingTreeFiles implements ContentSource {
                 skipped.accept(WorkingTreeSkips.unreadableFile(path));
             }
         }
-        // FileMode.GITLINK: a submodule (or a nested repository), not entered.
+        // FileMode.GITLINK: a nested repository, not entered.
     }
 }

@@ -202,6 +202,22 @@ class GitRepositoryTest {
         }
 
         @Test
+        void doesNotEnterASubmodule(@TempDir Path library) throws Exception {
+            try (TestRepository lib = TestRepository.init(library)) {
+                lib.write("secret.env", "belongs to the submodule's own scan").commitAll("lib");
+            }
+            repo.git
+                    .submoduleAdd()
+                    .setPath("lib")
+                    .setURI(library.toUri().toString())
+                    .call()
+                    .close();
+            repo.commitAll("with a submodule");
+
+            assertThat(workingTree(dir)).containsExactly(".gitmodules");
+        }
+
+        @Test
         void followsNoSymbolicLinkAndReportsThoseThatLeave(@TempDir Path elsewhere) throws Exception {
             Files.writeString(elsewhere.resolve("secret.env"), "outside");
             repo.write("config/app.properties", "a=1");
@@ -225,16 +241,20 @@ class GitRepositoryTest {
 
         @Test
         void reportsAnUnreadableDirectory() throws Exception {
-            repo.write("locked/secret.env", "x").write("open.txt", "y");
+            repo.write("locked/secret.env", "x").write("open.txt", "y").write("private.env", "z");
+            repo.commitAll("tracked, then locked");
             Path locked = dir.resolve("locked");
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+            Files.setPosixFilePermissions(dir.resolve("private.env"), PosixFilePermissions.fromString("---------"));
             try {
                 assumeFalse(Files.isReadable(locked), "running as root: everything is readable");
 
                 assertThat(workingTree(dir)).containsExactly("open.txt");
                 assertThat(skipped)
                         .extracting(s -> s.origin().path(), Skipped::reason)
-                        .containsExactly(tuple("locked", "directory not readable (permission denied)"));
+                        .containsExactly(
+                                tuple("locked", "directory not readable (permission denied)"),
+                                tuple("private.env", "file not readable (permission denied)"));
             } finally {
                 Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
             }
@@ -413,6 +433,24 @@ class GitRepositoryTest {
             assertThat(item.size()).isEqualTo(1000);
             assertThatThrownBy(() -> item.read(999)).isInstanceOf(ScanItem.TooLargeException.class);
             assertThat(item.read(1000)).hasSize(1000);
+        }
+
+        @Test
+        void aShallowClonesOldestCommitIntroducesAllItHolds(@TempDir Path clone) throws Exception {
+            repo.write("old.properties", "before the clone's depth").commitAll("first");
+            repo.write("app.properties", "v1").commitAll("second");
+            repo.write("app.properties", "v2").commitAll("third");
+            org.eclipse.jgit.api.Git.cloneRepository()
+                    .setURI(dir.toUri().toString())
+                    .setDirectory(clone.toFile())
+                    .setDepth(2)
+                    .call()
+                    .close();
+            String second = repo.git.getRepository().resolve("HEAD~1").name();
+            String third = repo.git.getRepository().resolve("HEAD").name();
+
+            assertThat(history(clone, null))
+                    .containsExactly("app.properties@" + second, "old.properties@" + second, "app.properties@" + third);
         }
 
         @Test
