@@ -69,7 +69,9 @@ final class WorkingTreeFiles implements ContentSource {
         }
         String workTreePath = walk.getPathString();
         if (workTreePath.length() < prefix.length()) {
-            walk.enterSubtree(); // a directory above the scanned one
+            if (walk.isSubtree()) {
+                walk.enterSubtree(); // a directory above the scanned one
+            }
             return;
         }
         String path = workTreePath.substring(prefix.length());
