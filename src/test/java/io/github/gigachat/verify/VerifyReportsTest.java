@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Pins the JUnit XML and the step summary of {@code verify} byte for byte (they share their XML and Markdown helpers
+ * Pins the JSON report, the JUnit XML and the step summary of {@code verify} byte for byte (they share their XML and Markdown helpers
  * with {@code scan}), with every check status and the characters that need escaping.
  */
 class VerifyReportsTest {
@@ -24,6 +24,11 @@ class VerifyReportsTest {
     @Test
     void junitXmlIsUnchanged() throws IOException {
         assertThat(VerifyReports.junitXml(result())).isEqualTo(golden("verify-junit.golden.xml"));
+    }
+
+    @Test
+    void jsonIsUnchanged() throws IOException {
+        assertThat(VerifyReports.json(result())).isEqualTo(golden("verify-report.golden.json"));
     }
 
     @Test
