@@ -81,7 +81,7 @@ final class ScanJunit {
                 .append(finding.fingerprint())
                 .append(' ')
                 .append(ScanWords.meaning(finding.status()))
-                .append(". Check: ")
+                .append(". Live check: ")
                 .append(finding.detail())
                 .append('\n');
         if (finding.baselined()) {

@@ -44,11 +44,11 @@ public final class ScanWords {
         };
     }
 
-    /** The kind of finding as a noun: "Authorization Key", "client id and secret". */
+    /** The kind of finding as a noun: "Authorization Key", "client id and secret pair". */
     public static String noun(KeyKind kind) {
         return switch (kind) {
             case AUTHORIZATION_KEY -> "Authorization Key";
-            case CLIENT_CREDENTIALS -> "client id and secret";
+            case CLIENT_CREDENTIALS -> "client id and secret pair";
         };
     }
 
