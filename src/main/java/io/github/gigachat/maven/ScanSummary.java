@@ -121,7 +121,7 @@ final class ScanSummary {
         if (skipped.isEmpty()) {
             return;
         }
-        lines.add(new Line(Level.WARN, "Not scanned: " + ScanWords.number(skipped.size()) + ":"));
+        lines.add(new Line(Level.WARN, "Not scanned (" + ScanWords.number(skipped.size()) + "):"));
         for (Skipped item : skipped.subList(0, Math.min(skipped.size(), SKIPPED_LISTED))) {
             lines.add(new Line(Level.WARN, "    " + item.origin() + ": " + item.reason()));
         }

@@ -15,12 +15,14 @@ import edu.hm.hafner.analysis.Report;
 import edu.hm.hafner.analysis.Severity;
 import edu.hm.hafner.analysis.parser.violations.SarifAdapter;
 import io.github.gigachat.client.PluginVersion;
+import io.github.gigachat.client.Scope;
+import io.github.gigachat.scan.KeyKind;
 import io.github.gigachat.scan.KeyStatus;
 import io.github.gigachat.scan.Location;
+import io.github.gigachat.scan.ScanFinding;
 import io.github.gigachat.scan.ScanResult;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -227,11 +229,11 @@ class ScanSarifTest {
 
     @Test
     void aBaselinedActiveKeyIsNeverSuppressed() throws IOException {
-        ScanResult result = ScanFixtures.result(List.of(new io.github.gigachat.scan.ScanFinding(
+        ScanResult result = ScanFixtures.result(List.of(new ScanFinding(
                 ScanFixtures.ACTIVE,
-                io.github.gigachat.scan.KeyKind.AUTHORIZATION_KEY,
+                KeyKind.AUTHORIZATION_KEY,
                 KeyStatus.ACTIVE,
-                io.github.gigachat.client.Scope.B2B,
+                Scope.B2B,
                 "token issued",
                 true,
                 true,
@@ -275,9 +277,5 @@ class ScanSarifTest {
 
     private static List<JsonNode> list(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false).toList();
-    }
-
-    static String read(Path file) throws IOException {
-        return Files.readString(file);
     }
 }
