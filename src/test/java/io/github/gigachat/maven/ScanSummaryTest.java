@@ -27,7 +27,7 @@ class ScanSummaryTest {
 
     @Test
     void everyStatusReadsLikeThis() {
-        List<Line> lines = ScanSummary.lines(ScanFixtures.everyStatus());
+        List<Line> lines = lines(ScanFixtures.everyStatus());
 
         assertThat(render(lines))
                 .isEqualTo(
@@ -51,12 +51,11 @@ class ScanSummaryTest {
                 [WARN]     dump.bin (commit 0123456789ab): binary
                 [ERROR] The build fails on ACTIVE, UNKNOWN, UNVERIFIED keys (gigachat.scan.failOn=ACTIVE,UNKNOWN,UNVERIFIED). To accept keys that do not work, run once with -Dgigachat.scan.writeBaseline=true: it writes the baseline .gigachat-scan-baseline.json to commit. An ACTIVE key is never silenced: rotate it.
                 """);
-        assertOnlyGivenFingerprints(render(lines));
     }
 
     @Test
     void aCleanScanIsOneInfoLine() {
-        List<Line> lines = ScanSummary.lines(ScanFixtures.clean());
+        List<Line> lines = lines(ScanFixtures.clean());
 
         assertThat(lines)
                 .containsExactly(
@@ -65,7 +64,7 @@ class ScanSummaryTest {
 
     @Test
     void anErrorIsOneErrorLine() {
-        assertThat(ScanSummary.lines(ScanFixtures.error()))
+        assertThat(lines(ScanFixtures.error()))
                 .containsExactly(new Line(
                         Level.ERROR,
                         "GigaChat scan could not run: gigachat.scan.since names 'origin/nope', which is not a ref of"
@@ -90,7 +89,7 @@ class ScanSummaryTest {
     })
     void eachStatusHasItsLevelAndOneLineOfAdvice(KeyStatus status, boolean failing, Level level, String advice) {
         ScanFinding finding = ScanFixtures.finding(ScanFixtures.ACTIVE, status, failing, ScanFixtures.places(1));
-        List<Line> lines = ScanSummary.lines(onlyFinding(finding, EnumSet.of(status)));
+        List<Line> lines = lines(onlyFinding(finding, EnumSet.of(status)));
 
         Line block = lines.get(1);
         assertThat(block.text())
@@ -105,7 +104,6 @@ class ScanSummaryTest {
         assertThat(lines.get(0).level()).isEqualTo(failing ? Level.ERROR : Level.WARN);
         assertThat(lines.get(lines.size() - 1).text().startsWith("The build fails on " + status + " keys"))
                 .isEqualTo(failing);
-        assertOnlyGivenFingerprints(render(lines));
     }
 
     @Test
@@ -114,7 +112,7 @@ class ScanSummaryTest {
                 ScanFixtures.finding(ScanFixtures.INACTIVE, KeyStatus.INACTIVE, false, ScanFixtures.places(1)),
                 ScanFixtures.finding(ScanFixtures.DEMO, KeyStatus.INACTIVE, false, ScanFixtures.places(2))));
 
-        List<String> texts = ScanSummary.lines(result).stream().map(Line::text).toList();
+        List<String> texts = lines(result).stream().map(Line::text).toList();
 
         assertThat(texts).filteredOn(text -> text.startsWith("INACTIVE: ")).hasSize(1);
         assertThat(texts).filteredOn(text -> text.startsWith("[INACTIVE] ")).hasSize(2);
@@ -126,7 +124,7 @@ class ScanSummaryTest {
     void aKeyInManyPlacesListsFiveThenCountsTheRest() {
         ScanFinding finding = ScanFixtures.finding(ScanFixtures.ACTIVE, KeyStatus.ACTIVE, true, ScanFixtures.places(8));
 
-        List<String> texts = ScanSummary.lines(onlyFinding(finding, KeyStatus.DEFAULT_FAIL_ON)).stream()
+        List<String> texts = lines(onlyFinding(finding, KeyStatus.DEFAULT_FAIL_ON)).stream()
                 .map(Line::text)
                 .toList();
 
@@ -144,7 +142,7 @@ class ScanSummaryTest {
     void exactlyFivePlacesAreAllListed() {
         ScanFinding finding = ScanFixtures.finding(ScanFixtures.ACTIVE, KeyStatus.ACTIVE, true, ScanFixtures.places(5));
 
-        List<String> texts = ScanSummary.lines(onlyFinding(finding, KeyStatus.DEFAULT_FAIL_ON)).stream()
+        List<String> texts = lines(onlyFinding(finding, KeyStatus.DEFAULT_FAIL_ON)).stream()
                 .map(Line::text)
                 .toList();
 
@@ -164,7 +162,7 @@ class ScanSummaryTest {
                 true,
                 ScanFixtures.places(1));
 
-        List<Line> lines = ScanSummary.lines(onlyFinding(baselined, KeyStatus.DEFAULT_FAIL_ON));
+        List<Line> lines = lines(onlyFinding(baselined, KeyStatus.DEFAULT_FAIL_ON));
 
         assertThat(lines.get(1))
                 .isEqualTo(new Line(
@@ -194,7 +192,7 @@ class ScanSummaryTest {
                 KeyStatus.DEFAULT_FAIL_ON,
                 null);
 
-        List<Line> lines = ScanSummary.lines(result);
+        List<Line> lines = lines(result);
 
         assertThat(lines).allMatch(line -> line.level() != Level.ERROR);
         List<String> texts = lines.stream().map(Line::text).toList();
@@ -216,6 +214,13 @@ class ScanSummaryTest {
         assertThat(ScanSummary.size(3L * 1024 * 1024 * 1024)).isEqualTo("3.0 GiB");
         assertThat(ScanSummary.duration(999)).isEqualTo("999 ms");
         assertThat(ScanSummary.duration(2345)).isEqualTo("2.3 s");
+    }
+
+    /** The summary's lines, after the canary: they name keys only by the given fingerprints. */
+    private static List<Line> lines(ScanResult result) {
+        List<Line> lines = ScanSummary.lines(result);
+        assertOnlyGivenFingerprints(render(lines));
+        return lines;
     }
 
     private static ScanResult onlyFinding(ScanFinding finding, Set<KeyStatus> failOn) {

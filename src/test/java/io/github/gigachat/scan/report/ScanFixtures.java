@@ -10,13 +10,17 @@ import io.github.gigachat.scan.Origin;
 import io.github.gigachat.scan.ScanFinding;
 import io.github.gigachat.scan.ScanResult;
 import io.github.gigachat.scan.Skipped;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Scan results for the report tests, one finding per status, with ordinary paths and details; and the canary check
@@ -147,6 +151,15 @@ public final class ScanFixtures {
             places.add(new Location("a/f" + i + ".properties", i, 1, null));
         }
         return places;
+    }
+
+    /** The canary for every file under {@code directory}: the reports a test wrote. */
+    public static void assertNoKeyInFilesUnder(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertOnlyGivenFingerprints(Files.readString(file));
+            }
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import edu.hm.hafner.analysis.Report;
 import edu.hm.hafner.analysis.parser.violations.JUnitAdapter;
 import io.github.gigachat.scan.KeyStatus;
 import io.github.gigachat.scan.ScanResult;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.apache.maven.plugin.surefire.log.api.NullConsoleLogger;
 import org.apache.maven.plugins.surefire.report.ReportTestCase;
 import org.apache.maven.plugins.surefire.report.ReportTestSuite;
 import org.apache.maven.plugins.surefire.report.TestSuiteXmlParser;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ScanJunitTest {
     @TempDir
     Path directory;
+
+    @AfterEach
+    void noKeyInAnyReport() throws IOException {
+        ScanFixtures.assertNoKeyInFilesUnder(directory);
+    }
 
     @Test
     void oneTestCasePerKeyFailingWhenItFailsTheBuild() throws Exception {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,11 @@ class ScanReportsTest {
 
     @TempDir
     Path directory;
+
+    @AfterEach
+    void noKeyInAnyReport() throws IOException {
+        ScanFixtures.assertNoKeyInFilesUnder(directory);
+    }
 
     @Test
     void theJsonReportHoldsEveryFieldOfEveryFindingAndLocation() throws IOException {
@@ -98,7 +104,7 @@ class ScanReportsTest {
 
     @Test
     void aCleanScanPassesAndSaysHowManyFilesItRead() throws IOException {
-        JsonNode json = MAPPER.readTree(ScanJson.json(ScanFixtures.clean()));
+        JsonNode json = readJson((ScanFixtures.clean()));
 
         assertThat(json.get("outcome").asText()).isEqualTo("PASSED");
         assertThat(json.get("summary").asText()).isEqualTo("No GigaChat key found in 42 scanned files.");
@@ -113,7 +119,7 @@ class ScanReportsTest {
         ScanResult result = ScanFixtures.result(
                 List.of(ScanFixtures.everyStatus().findings().get(3)));
 
-        JsonNode json = MAPPER.readTree(ScanJson.json(result));
+        JsonNode json = readJson((result));
 
         assertThat(json.get("outcome").asText()).isEqualTo("PASSED");
         assertThat(json.get("summary").asText())
@@ -184,6 +190,12 @@ class ScanReportsTest {
                 .isEqualTo("### GigaChat key scan: `PASSED`\n\nNo GigaChat key found in 42 scanned files.\n\n"
                         + "### GigaChat key scan: `ERROR`\n\nThe scan could not run: gigachat.scan.since names"
                         + " 'origin/nope', which is not a ref of the repository\n\n");
+    }
+
+    private static JsonNode readJson(ScanResult result) throws IOException {
+        String json = ScanJson.json(result);
+        assertOnlyGivenFingerprints(json);
+        return MAPPER.readTree(json);
     }
 
     private List<byte[]> contents() throws IOException {

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +47,11 @@ class ScanSarifTest {
 
     @TempDir
     Path directory;
+
+    @AfterEach
+    void noKeyInAnyReport() throws IOException {
+        ScanFixtures.assertNoKeyInFilesUnder(directory);
+    }
 
     @BeforeAll
     static void loadSchema() throws IOException {
@@ -114,25 +120,22 @@ class ScanSarifTest {
     @Test
     void everyOutcomeIsValidSarif210() {
         for (ScanResult result : List.of(ScanFixtures.everyStatus(), ScanFixtures.clean(), ScanFixtures.error())) {
-            String sarif = ScanSarif.sarif(result);
-            assertThat(schema.validate(sarif, InputFormat.JSON))
+            assertThat(schema.validate(sarif(result), InputFormat.JSON))
                     .as("schema errors for %s", ScanOutcome.of(result))
                     .isEmpty();
-            assertOnlyGivenFingerprints(sarif);
         }
     }
 
     @Test
     void theSchemaCheckRejectsWhatSarifForbids() {
-        String broken =
-                ScanSarif.sarif(ScanFixtures.everyStatus()).replace("\"level\" : \"note\"", "\"level\" : \"x\"");
+        String broken = sarif(ScanFixtures.everyStatus()).replace("\"level\" : \"note\"", "\"level\" : \"x\"");
 
         assertThat(schema.validate(broken, InputFormat.JSON)).isNotEmpty();
     }
 
     @Test
     void everyResultHasWhatGitHubCodeScanningRequires() throws IOException {
-        JsonNode sarif = MAPPER.readTree(ScanSarif.sarif(ScanFixtures.everyStatus()));
+        JsonNode sarif = readSarif((ScanFixtures.everyStatus()));
 
         assertThat(sarif.get("$schema").asText()).isEqualTo("https://json.schemastore.org/sarif-2.1.0.json");
         assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
@@ -181,8 +184,7 @@ class ScanSarifTest {
 
     @Test
     void eachPlaceIsAResultWithItsOwnRegionLevelAndIdentity() throws IOException {
-        List<JsonNode> results = list(
-                MAPPER.readTree(ScanSarif.sarif(ScanFixtures.everyStatus())).at("/runs/0/results"));
+        List<JsonNode> results = list(readSarif((ScanFixtures.everyStatus())).at("/runs/0/results"));
 
         assertThat(results)
                 .extracting(r -> r.get("level").asText())
@@ -239,7 +241,7 @@ class ScanSarifTest {
                 true,
                 ScanFixtures.places(1))));
 
-        JsonNode only = MAPPER.readTree(ScanSarif.sarif(result)).at("/runs/0/results/0");
+        JsonNode only = readSarif((result)).at("/runs/0/results/0");
 
         assertThat(only.get("level").asText()).isEqualTo("error");
         assertThat(only.get("suppressions")).isNull();
@@ -251,7 +253,7 @@ class ScanSarifTest {
 
     @Test
     void anErrorIsAFailedInvocationWithoutResults() throws IOException {
-        JsonNode run = MAPPER.readTree(ScanSarif.sarif(ScanFixtures.error())).at("/runs/0");
+        JsonNode run = readSarif((ScanFixtures.error())).at("/runs/0");
 
         assertThat(run.get("results")).isEmpty();
         assertThat(run.at("/invocations/0/executionSuccessful").asBoolean()).isFalse();
@@ -273,6 +275,16 @@ class ScanSarifTest {
     private Report parseWithWarningsNg(ScanResult result) throws IOException {
         ScanReports.write(directory, result);
         return new SarifAdapter().parse(new FileReaderFactory(directory.resolve(ScanReports.SARIF_REPORT)));
+    }
+
+    private static String sarif(ScanResult result) {
+        String sarif = ScanSarif.sarif(result);
+        assertOnlyGivenFingerprints(sarif);
+        return sarif;
+    }
+
+    private static JsonNode readSarif(ScanResult result) throws IOException {
+        return MAPPER.readTree(sarif(result));
     }
 
     private static List<JsonNode> list(JsonNode array) {
