@@ -1,12 +1,8 @@
 package io.github.gigachat.embed;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.github.gigachat.io.AtomicFiles;
+import io.github.gigachat.report.PrettyJson;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +32,6 @@ public record EmbedReport(
         long durationMs) {
 
     static final int SCHEMA_VERSION = 1;
-    private static final JsonFactory JSON = new JsonFactory();
 
     static Builder builder(EmbedRun.Settings settings) {
         return new Builder(settings);
@@ -44,47 +39,35 @@ public record EmbedReport(
 
     /** The report as JSON: fields in a fixed order, no timestamps. */
     public String toJson() {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.setPrettyPrinter(new DefaultPrettyPrinter());
-            json.writeStartObject();
-            json.writeNumberField("schemaVersion", SCHEMA_VERSION);
-            json.writeStringField("outcome", failure == null ? (dryRun ? "DRY_RUN" : "OK") : "FAILED");
-            if (failure != null) {
-                json.writeStringField("failure", failure);
-            }
-            json.writeStringField("model", model);
-            strings(json, "formats", formats);
-            json.writeNumberField("files", files);
-            json.writeNumberField("chunks", chunks);
-            json.writeNumberField("cacheHits", cacheHits);
-            json.writeNumberField("newChunks", newChunks);
-            json.writeNumberField("estimatedTokens", estimatedTokens);
-            json.writeNumberField("tokens", billedTokens);
-            json.writeNumberField("requests", requests);
-            json.writeNumberField("retries", retries);
-            json.writeNumberField("splitChunks", splitChunks);
-            json.writeNumberField("dimensions", dimensions);
-            strings(json, "outputs", outputs);
-            strings(json, "skippedFiles", skippedFiles);
-            json.writeBooleanField("dryRun", dryRun);
-            json.writeBooleanField("upToDate", upToDate);
-            json.writeBooleanField("emulated", emulated);
-            json.writeNumberField("embeddingMs", embeddingMs);
-            json.writeNumberField("durationMs", durationMs);
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out + "\n";
-    }
-
-    private static void strings(JsonGenerator json, String name, List<String> values) throws IOException {
-        json.writeArrayFieldStart(name);
-        for (String value : values) {
-            json.writeString(value);
-        }
-        json.writeEndArray();
+        return PrettyJson.render(json -> {
+                    json.writeStartObject();
+                    json.writeNumberField("schemaVersion", SCHEMA_VERSION);
+                    json.writeStringField("outcome", failure == null ? (dryRun ? "DRY_RUN" : "OK") : "FAILED");
+                    if (failure != null) {
+                        json.writeStringField("failure", failure);
+                    }
+                    json.writeStringField("model", model);
+                    PrettyJson.strings(json, "formats", formats);
+                    json.writeNumberField("files", files);
+                    json.writeNumberField("chunks", chunks);
+                    json.writeNumberField("cacheHits", cacheHits);
+                    json.writeNumberField("newChunks", newChunks);
+                    json.writeNumberField("estimatedTokens", estimatedTokens);
+                    json.writeNumberField("tokens", billedTokens);
+                    json.writeNumberField("requests", requests);
+                    json.writeNumberField("retries", retries);
+                    json.writeNumberField("splitChunks", splitChunks);
+                    json.writeNumberField("dimensions", dimensions);
+                    PrettyJson.strings(json, "outputs", outputs);
+                    PrettyJson.strings(json, "skippedFiles", skippedFiles);
+                    json.writeBooleanField("dryRun", dryRun);
+                    json.writeBooleanField("upToDate", upToDate);
+                    json.writeBooleanField("emulated", emulated);
+                    json.writeNumberField("embeddingMs", embeddingMs);
+                    json.writeNumberField("durationMs", durationMs);
+                    json.writeEndObject();
+                })
+                + "\n";
     }
 
     void write(Path file) throws IOException {

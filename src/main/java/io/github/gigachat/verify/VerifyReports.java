@@ -1,19 +1,13 @@
 package io.github.gigachat.verify;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.github.gigachat.io.AtomicFiles;
+import io.github.gigachat.report.JUnitXml;
+import io.github.gigachat.report.PrettyJson;
+import io.github.gigachat.report.StepSummary;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.List;
-import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,7 +20,6 @@ public final class VerifyReports {
     public static final String JUNIT_REPORT = "TEST-gigachat-verify.xml";
     static final int SCHEMA_VERSION = 1;
     private static final String SUITE = "gigachat.verify";
-    private static final JsonFactory JSON = new JsonFactory();
 
     private VerifyReports() {}
 
@@ -37,13 +30,11 @@ public final class VerifyReports {
     }
 
     static String json(VerifyResult result) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.setPrettyPrinter(new DefaultPrettyPrinter());
+        return PrettyJson.render(json -> {
             json.writeStartObject();
             json.writeNumberField("schemaVersion", SCHEMA_VERSION);
             json.writeStringField("outcome", result.outcome().name());
-            writeStrings(
+            PrettyJson.strings(
                     json, "raised", result.raised().stream().map(Outcome::name).toList());
             json.writeStringField("summary", result.summary());
             json.writeStringField("scope", result.scope());
@@ -66,24 +57,13 @@ public final class VerifyReports {
                 json.writeNumberField(entry.getKey(), entry.getValue());
             }
             json.writeEndObject();
-            writeStrings(json, "models", result.models());
+            PrettyJson.strings(json, "models", result.models());
             json.writeNumberField("durationMs", result.durationMs());
             json.writeBooleanField("emulated", result.emulated());
             json.writeBooleanField("insecure", result.insecure());
-            writeStrings(json, "warnings", result.warnings());
+            PrettyJson.strings(json, "warnings", result.warnings());
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise the report", e);
-        }
-        return out.toString();
-    }
-
-    private static void writeStrings(JsonGenerator json, String name, List<String> values) throws IOException {
-        json.writeArrayFieldStart(name);
-        for (String value : values) {
-            json.writeString(value);
-        }
-        json.writeEndArray();
+        });
     }
 
     static String junitXml(VerifyResult result) {
@@ -93,93 +73,26 @@ public final class VerifyReports {
         long skipped = result.checks().stream()
                 .filter(c -> c.status() == Check.Status.SKIP)
                 .count();
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        xml.append("<testsuite name=\"")
-                .append(SUITE)
-                .append("\" tests=\"")
-                .append(result.checks().size())
-                .append("\" failures=\"")
-                .append(failures)
-                .append("\" errors=\"0\" skipped=\"")
-                .append(skipped)
-                .append("\" time=\"")
-                .append(seconds(result.durationMs()))
-                .append("\">\n");
-        xml.append("  <properties>\n");
-        property(xml, "outcome", result.outcome().name());
-        property(
-                xml,
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("outcome", result.outcome().name());
+        properties.put(
                 "raised",
                 String.join(",", result.raised().stream().map(Outcome::name).toList()));
-        property(xml, "scope", result.scope());
-        property(xml, "credentialsSource", result.credentialsSource());
-        property(xml, "keyFingerprint", result.keyFingerprint());
-        property(xml, "emulated", Boolean.toString(result.emulated()));
-        property(xml, "insecure", Boolean.toString(result.insecure()));
-        xml.append("  </properties>\n");
+        properties.put("scope", result.scope());
+        properties.put("credentialsSource", result.credentialsSource());
+        properties.put("keyFingerprint", result.keyFingerprint());
+        properties.put("emulated", Boolean.toString(result.emulated()));
+        properties.put("insecure", Boolean.toString(result.insecure()));
+        JUnitXml xml = new JUnitXml(SUITE, result.checks().size(), failures, 0, skipped, result.durationMs())
+                .properties(properties);
         for (Check check : result.checks()) {
-            xml.append("  <testcase classname=\"")
-                    .append(SUITE)
-                    .append("\" name=\"")
-                    .append(escape(check.name()))
-                    .append("\" time=\"0\">");
-            String message = escape(check.message());
             switch (check.status()) {
-                case FAIL ->
-                    xml.append("<failure type=\"")
-                            .append(check.raises())
-                            .append("\" message=\"")
-                            .append(message)
-                            .append("\">")
-                            .append(message)
-                            .append("</failure>");
-                case SKIP -> xml.append("<skipped message=\"").append(message).append("\"/>");
-                case WARN, PASS ->
-                    xml.append("<system-out>")
-                            .append(check.status())
-                            .append(": ")
-                            .append(message)
-                            .append("</system-out>");
-            }
-            xml.append("</testcase>\n");
-        }
-        return xml.append("</testsuite>\n").toString();
-    }
-
-    private static void property(StringBuilder xml, String name, String value) {
-        if (value != null) {
-            xml.append("    <property name=\"")
-                    .append(name)
-                    .append("\" value=\"")
-                    .append(escape(value))
-                    .append("\"/>\n");
-        }
-    }
-
-    /** Escapes text for XML content and attributes, dropping the control characters XML 1.0 forbids. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                case '\n', '\t' -> out.append(c);
-                default -> {
-                    if (c >= 0x20 || c == '\r') {
-                        out.append(c);
-                    }
-                }
+                case FAIL -> xml.failed(check.name(), check.raises().name(), check.message(), check.message());
+                case SKIP -> xml.skipped(check.name(), check.message());
+                case WARN, PASS -> xml.passed(check.name(), check.status() + ": " + check.message());
             }
         }
-        return out.toString();
-    }
-
-    private static String seconds(long millis) {
-        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+        return xml.finish();
     }
 
     /** Appends a short Markdown summary to the GitHub Actions step summary file. */
@@ -193,7 +106,7 @@ public final class VerifyReports {
         if (result.raised().size() > 1) {
             md.append("Raised: ").append(result.raised()).append("\n\n");
         }
-        md.append(markdownCell(result.summary())).append("\n\n");
+        md.append(StepSummary.cell(result.summary())).append("\n\n");
         md.append("| check | status | message |\n|---|---|---|\n");
         for (Check check : result.checks()) {
             md.append("| ")
@@ -201,7 +114,7 @@ public final class VerifyReports {
                     .append(" | ")
                     .append(check.status())
                     .append(" | ")
-                    .append(markdownCell(check.message()))
+                    .append(StepSummary.cell(check.message()))
                     .append(" |\n");
         }
         if (result.emulated()) {
@@ -211,16 +124,6 @@ public final class VerifyReports {
             md.append("\n**TLS verification was turned off (gigachat.insecure=true).**\n");
         }
         md.append('\n');
-        Files.writeString(
-                summaryFile,
-                md.toString(),
-                StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND,
-                StandardOpenOption.WRITE);
-    }
-
-    private static String markdownCell(String text) {
-        return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
+        StepSummary.append(summaryFile, md.toString());
     }
 }
