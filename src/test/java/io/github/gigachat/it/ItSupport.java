@@ -38,8 +38,8 @@ public final class ItSupport {
             Map.of("embeddings", 60L));
 
     /** A postpaid business key "committed by mistake" in the scan ITs: the emulator issues tokens for it. */
-    public static final EmulatorAccount LEAKED =
-            EmulatorAccount.postpaid("5b0c9e7a-3d21-4f86-b4a9-0e7d6c5b4a31", "3e9d8c7b-6a5f-4e4d-8c3b-2a1f0e9d8c7b", "GIGACHAT_API_CORP");
+    public static final EmulatorAccount LEAKED = EmulatorAccount.postpaid(
+            "5b0c9e7a-3d21-4f86-b4a9-0e7d6c5b4a31", "3e9d8c7b-6a5f-4e4d-8c3b-2a1f0e9d8c7b", "GIGACHAT_API_CORP");
 
     /** A key the server revoked: the scan ITs expect INACTIVE. */
     public static final EmulatorAccount REVOKED = EmulatorAccount.prepaid(
@@ -100,7 +100,10 @@ public final class ItSupport {
             git.add().addFilepattern(".").call();
             git.add().addFilepattern(".").setUpdate(true).call(); // deletions too
             org.eclipse.jgit.lib.PersonIdent who = new org.eclipse.jgit.lib.PersonIdent(
-                    "IT", "it@example.invalid", java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+                    "IT",
+                    "it@example.invalid",
+                    java.time.Instant.parse("2026-01-01T00:00:00Z"),
+                    java.time.ZoneOffset.UTC);
             return git.commit()
                     .setMessage(message)
                     .setAuthor(who)
