@@ -13,7 +13,7 @@ try {
     assert active.get('scope').asText() == 'GIGACHAT_API_CORP'
     assert active.get('failing').asBoolean()
     def places = active.get('locations').collect { it.get('path').asText() + ':' + it.get('line').asInt() }
-    assert places == ['app/.env:1', 'app/src/main/resources/application.properties:3']
+    assert places == ['app/.env:2', 'app/src/main/resources/application.properties:3']
     def inactive = findings.get(1)
     assert inactive.get('status').asText() == 'INACTIVE'
     assert !inactive.get('failing').asBoolean()

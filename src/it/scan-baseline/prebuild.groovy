@@ -11,3 +11,4 @@ new File(basedir, '.gigachat-scan-baseline.json').text =
 new File(basedir, 'a.properties').text = "# moved here\nkey=${accepted}\n"
 new File(basedir, 'b.properties').text = "key=${fresh}\n"
 ItSupport.gitCommitAll(basedir, 'a baselined key and a new one')
+return true

@@ -11,3 +11,4 @@ new File(basedir, 'src/main/resources/k8s-secret.yaml').text =
         "apiVersion: v1\nkind: Secret\ndata:\n  GIGACHAT_CREDENTIALS: ${key.bytes.encodeBase64()}\n"
 new File(basedir, 'target').mkdirs()
 ItSupport.gitCommitAll(basedir, 'a canary')
+return true

@@ -14,3 +14,4 @@ def added = ItSupport.gitCommitAll(basedir, 'after the ref')
 after.delete()
 ItSupport.gitCommitAll(basedir, 'deleted again: only the history holds it')
 new File(basedir, 'added-commit.txt').text = added
+return true

@@ -7,3 +7,4 @@ new File(basedir, 'b/src/test/resources').mkdirs()
 new File(basedir, 'b/src/test/resources/request.json').text =
         '{\n  "headers": {\n    "Authorization": "Basic ' + key.replace('/', '\\/') + '"\n  }\n}\n'
 ItSupport.gitCommitAll(basedir, 'a revoked key in a test fixture')
+return true
