@@ -52,9 +52,9 @@ report_field() { # report field
 # How many findings (distinct keys) and locations the report holds, and their statuses: "4 findings at 12 places (DEMO)".
 report_findings() { # report
   local findings places statuses
-  findings=$(grep -o '"fingerprint"' "$1" | wc -l)
-  places=$(grep -o '"line"' "$1" | wc -l)
-  statuses=$(grep -o '"status"[^"]*"[A-Z]*"' "$1" | grep -o '[A-Z]*"$' | tr -d '"' | sort | uniq -c | awk '{printf "%s%s x%s", NR > 1 ? ", " : "", $2, $1}')
+  findings=$(grep -o '"fingerprint"' "$1" | wc -l || true)
+  places=$(grep -o '"line"' "$1" | wc -l || true)
+  statuses=$(grep -o '"status"[^"]*"[A-Z]*"' "$1" | tr -d '"' | awk -F'[ :]+' '{n[$NF]++} END {for (s in n) printf "%s%s x%d", (k++ ? ", " : ""), s, n[s]}' || true)
   echo "$findings findings at $places places (${statuses:-none})"
 }
 

@@ -88,6 +88,6 @@ for history in false true; do
     "$(echo "${scanned_files[$history]}" | median_of)" "$b" "$(mib_per_s "$b" "$s")"
 done
 report=$work/report-history-true.json
-echo "history report: $(report_findings "$report"); commits named: $(grep -o '"commit"[^"]*"[0-9a-f]*"' "$report" | wc -l)"
+echo "history report: $(report_findings "$report"); commits named: $( (grep -o '"commit"[^"]*"[0-9a-f]*"' "$report" || true) | sort -u | wc -l)"
 echo "planted: 4 distinct demo keys in 5 commits ($(git -C "$repo" log --format=%h --grep='Configure the GigaChat client' | tr '\n' ' '))"
 echo "Medians of $runs runs, $(nproc) cores. Machine load at the end: $(cut -d' ' -f1-3 /proc/loadavg)."

@@ -24,7 +24,7 @@ runs=${1:-9}
 build_plugin
 goal=yes; has_scan_goal || goal=no
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 
 plugin_block='<build><plugins><plugin><groupId>io.github.gigachat</groupId><artifactId>gigachat-maven-plugin</artifactId>
 <version>'"$version"'</version><executions><execution><goals><goal>scan</goal></goals></execution></executions>

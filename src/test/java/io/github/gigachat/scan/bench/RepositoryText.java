@@ -10,10 +10,14 @@ import java.util.Random;
 
 /**
  * Lines of ordinary repository text in each {@link FileType}, drawn from a seeded {@link Random}: code and
- * configuration full of decoys (UUIDs, Base64 blobs, hashes, JWT-like tokens, Base64 of text that is not
- * {@code UUID:secret}, the words "secret" and "clientId") and never a GigaChat key.
+ * configuration with decoys (UUIDs, Base64 blobs, hashes, JWT-like tokens, Base64 of text that is not
+ * {@code UUID:secret}) and never a GigaChat key. As in real projects, only some files speak of credentials (the words
+ * "secret", "clientId", "client-id"), so a scanner's cheap word test has the work it has on a real tree.
  */
 final class RepositoryText {
+    /** Percent of files whose lines may name a secret or a client id. */
+    static final int CREDENTIAL_FILES_PERCENT = 5;
+
     private static final String[] NOUNS = {
         "order", "customer", "invoice", "payment", "account", "session", "report", "catalog", "shipment", "price",
         "discount", "warehouse", "ledger", "profile", "message", "channel", "tenant", "quota", "audit", "refund"
@@ -45,8 +49,9 @@ final class RepositoryText {
             throw new IllegalArgumentException(bytes + " bytes cannot hold the header and footer of " + name);
         }
         List<String> lines = new ArrayList<>(head);
+        boolean credentials = random.nextInt(100) < CREDENTIAL_FILES_PERCENT;
         while (budget > 0) {
-            String line = fittingLine(type, budget);
+            String line = fittingLine(type, credentials, budget);
             if (line == null) {
                 lines.add(" ".repeat(budget - 1));
                 break;
@@ -59,9 +64,9 @@ final class RepositoryText {
     }
 
     /** A body line of this type that fits in {@code budget} bytes, or null after a few tries. */
-    private String fittingLine(FileType type, int budget) {
+    private String fittingLine(FileType type, boolean credentials, int budget) {
         for (int attempt = 0; attempt < 8; attempt++) {
-            String line = line(type);
+            String line = line(type, credentials);
             if (size(line) <= budget) {
                 return line;
             }
@@ -117,8 +122,28 @@ final class RepositoryText {
         };
     }
 
-    /** One body line of ordinary text of this type. */
+    /** One body line of ordinary text of this type, naming credentials as often as files do. */
     String line(FileType type) {
+        return line(type, random.nextInt(100) < CREDENTIAL_FILES_PERCENT);
+    }
+
+    private String line(FileType type, boolean credentials) {
+        String line = anyLine(type);
+        while (!credentials && namesCredentials(line)) {
+            line = anyLine(type);
+        }
+        return line;
+    }
+
+    private static boolean namesCredentials(String line) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        return lower.contains("secret")
+                || lower.contains("clientid")
+                || lower.contains("client-id")
+                || lower.contains("client_id");
+    }
+
+    private String anyLine(FileType type) {
         return switch (type) {
             case JAVA -> javaLine();
             case XML -> xmlLine();

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -73,6 +74,20 @@ class ScanTreeTest {
                 .containsOnly(demoFingerprints())
                 .contains(demoFingerprints());
         assertThat(summary.planted()).extracting(PlantedKey::kind).contains(KeyKind.values());
+    }
+
+    @Test
+    void likeARealProjectFewFilesSpeakOfSecrets() throws IOException {
+        ScanTree.Summary summary = ScanTree.write(dir, FILES, BYTES, 7);
+
+        long speaking = read(dir).values().stream()
+                .filter(b -> new String(b, StandardCharsets.UTF_8)
+                        .toLowerCase(Locale.ROOT)
+                        .contains("secret"))
+                .count();
+        // the planted files, and about CREDENTIAL_FILES_PERCENT of the others
+        assertThat(speaking)
+                .isBetween(summary.planted().size() + 4L, summary.planted().size() + FILES / 10L);
     }
 
     @Test
