@@ -42,19 +42,22 @@ run_scan() { # project-dir log-file [-Dgigachat.scan.*=...]
     echo "The scan failed (see $log):" >&2; tail -40 "$log" >&2; exit 1
   fi
   end=$(date +%s%N)
+  [ -f "$project/target/gigachat/scan-report.json" ] || { echo "The scan wrote no scan-report.json" >&2; exit 1; }
   echo $(( (end - start) / 1000000 ))
 }
 
-# A number field of the scan report (schemaVersion 1), e.g. durationMillis, bytesScanned, filesScanned.
+# A number field of the scan report (schemaVersion 1), e.g. durationMillis, bytesScanned, filesScanned; "-" if absent.
 report_field() { # report field
-  grep -o "\"$2\"[^0-9]*[0-9]*" "$1" | head -1 | grep -o '[0-9]*$'
+  grep -o "\"$2\"[^0-9]*[0-9]*" "$1" | head -1 | grep -o '[0-9]*$' || echo -
 }
-# How many findings (distinct keys) and locations the report holds, and their statuses: "4 findings at 12 places (DEMO)".
+# How many findings (distinct keys) and locations ("line" fields) the report holds, and their statuses:
+# "4 findings at 12 places (DEMO x4)".
 report_findings() { # report
   local findings places statuses
   findings=$(grep -o '"fingerprint"' "$1" | wc -l || true)
   places=$(grep -o '"line"' "$1" | wc -l || true)
-  statuses=$(grep -o '"status"[^"]*"[A-Z]*"' "$1" | tr -d '"' | awk -F'[ :]+' '{n[$NF]++} END {for (s in n) printf "%s%s x%d", (k++ ? ", " : ""), s, n[s]}' || true)
+  statuses=$(grep -o '"status"[^"]*"[A-Z]*"' "$1" | tr -d '"' \
+    | awk -F'[ :]+' '{n[$NF]++} END {for (s in n) printf "%s%s x%d", (k++ ? ", " : ""), s, n[s]}' || true)
   echo "$findings findings at $places places (${statuses:-none})"
 }
 

@@ -2,6 +2,7 @@
 # Benchmark: the time gigachat:scan adds to the build of a small project in which it finds nothing.
 #
 #   bench/scan-overhead.sh [runs=9]
+#   KEEP=1 bench/scan-overhead.sh 9      keeps the three projects (in a mktemp directory) to look at afterwards
 #
 # Builds the plugin with tests skipped into a bench-local repository (bench/scan-common.sh), writes three copies of a
 # small 1-module project (a pom, 6 Java sources, a properties file, a README, a .gitignore; no key) and times, with the
