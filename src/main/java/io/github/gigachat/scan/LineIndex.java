@@ -2,15 +2,24 @@ package io.github.gigachat.scan;
 
 import java.util.Arrays;
 
-/** Maps character offsets to 1-based lines and columns; built only for texts that have a candidate. */
+/**
+ * Maps character offsets to 1-based lines and columns; built only for texts that have a candidate. A text may also be
+ * the bytes of UTF-8 read one char per byte (ISO-8859-1): then a column counts the bytes that start a character.
+ */
 final class LineIndex {
     static final String ALLOW_MARKER = "gigachat:allow";
 
     private final String text;
+    private final boolean utf8Bytes;
     private final int[] lineStarts;
 
     LineIndex(String text) {
+        this(text, false);
+    }
+
+    LineIndex(String text, boolean utf8Bytes) {
         this.text = text;
+        this.utf8Bytes = utf8Bytes;
         int[] starts = new int[16];
         int count = 1;
         for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
@@ -28,9 +37,20 @@ final class LineIndex {
         return i >= 0 ? i + 1 : -i - 1;
     }
 
-    /** 1-based column of the offset, counting code points. */
+    /** 1-based column of the offset, counting code points (characters of the UTF-8 a byte text holds). */
     int column(int offset) {
-        return text.codePointCount(lineStarts[line(offset) - 1], offset) + 1;
+        int start = lineStarts[line(offset) - 1];
+        if (!utf8Bytes) {
+            return text.codePointCount(start, offset) + 1;
+        }
+        int column = 1;
+        for (int i = start; i < offset; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80 || c >= 0xC0) {
+                column++; // not a continuation byte
+            }
+        }
+        return column;
     }
 
     /** Whether the 1-based line carries the {@code gigachat:allow} marker. */

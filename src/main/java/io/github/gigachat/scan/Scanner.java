@@ -133,7 +133,7 @@ public final class Scanner {
     private void scanText(Origin origin, byte[] content, ItemResult result) {
         result.files++;
         result.bytes += content.length;
-        for (KeyFinding finding : detector.detect(Texts.decode(content))) {
+        for (KeyFinding finding : Texts.detect(detector, content)) {
             result.hits.add(new Hit(origin, finding));
         }
     }

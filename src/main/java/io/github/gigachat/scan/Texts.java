@@ -1,19 +1,32 @@
 package io.github.gigachat.scan;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * Turns bytes into the text the detector reads. Keys are ASCII, so no encoding can hide one: UTF-8 (invalid bytes
- * become U+FFFD, which cannot be part of a key), UTF-16 when a byte order mark says so, and binary content (a NUL in
- * its first 8 KiB, as git decides) byte for byte as ISO-8859-1, so a key inside a {@code .class} constant pool is
- * still found.
+ * Runs the detector over bytes. Keys are ASCII, so no encoding can hide one: UTF-8 is scanned byte for byte without
+ * decoding (see {@link KeyDetector#detectUtf8(byte[])}; invalid bytes cannot be part of a key), UTF-16 decoded when a
+ * byte order mark says so, and binary content (a NUL in its first 8 KiB, as git decides) byte for byte as
+ * ISO-8859-1 with columns in bytes, so a key inside a {@code .class} constant pool is still found.
  */
 final class Texts {
     private static final int BINARY_PROBE = 8000;
 
     private Texts() {}
 
-    static String decode(byte[] content) {
+    static List<KeyFinding> detect(KeyDetector detector, byte[] content) {
+        String utf16 = utf16(content);
+        if (utf16 != null) {
+            return detector.detect(utf16);
+        }
+        if (isBinary(content)) {
+            return detector.detect(new String(content, StandardCharsets.ISO_8859_1));
+        }
+        return detector.detectUtf8(content);
+    }
+
+    /** The text of a file that starts with a UTF-16 byte order mark, else null. */
+    private static String utf16(byte[] content) {
         int n = content.length;
         if (n >= 2) {
             int b0 = content[0] & 0xFF;
@@ -25,10 +38,7 @@ final class Texts {
                 return new String(content, 2, n - 2, StandardCharsets.UTF_16LE);
             }
         }
-        if (isBinary(content)) {
-            return new String(content, StandardCharsets.ISO_8859_1);
-        }
-        return new String(content, StandardCharsets.UTF_8);
+        return null;
     }
 
     static boolean isBinary(byte[] content) {

@@ -163,6 +163,24 @@ class KeyDetectorTest {
         assertThat(findings).singleElement().extracting(KeyFinding::line).isEqualTo(2);
     }
 
+    static Stream<String> texts() {
+        return Stream.concat(
+                encodings().map(a -> ((String) a.get()[1]).formatted(a.get()[2])),
+                pairs().map(a -> ((String) a.get()[1]).formatted(PAIR_ID, PAIR_SECRET)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("texts")
+    void readingUtf8BytesFindsWhatReadingTheDecodedTextFinds(String text) {
+        // Cyrillic (2 bytes), a CJK character (3 bytes) and an emoji (4 bytes, 2 UTF-16 chars) before the key
+        String prefixed =
+                "# ключ 鍵 🔑\n" + ("\n" + text).replace("\n", "\nё🔑 ").substring(1);
+        List<KeyFinding> decoded = detector.detect(prefixed);
+        assertThat(decoded).isNotEmpty();
+        assertThat(detector.detectUtf8(prefixed.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(decoded);
+    }
+
     static Stream<Arguments> pairs() {
         return Stream.of(
                 Arguments.of("properties", "gigachat.client-id=%s\ngigachat.client-secret=%s", 2),
