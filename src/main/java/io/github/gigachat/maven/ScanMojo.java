@@ -65,6 +65,9 @@ public class ScanMojo extends AbstractGigaChatMojo {
     @Parameter(property = "gigachat.scan.maxFileBytes", defaultValue = "10485760")
     private long maxFileBytes;
 
+    /** Where the reports go instead of the top-level project's {@code target/gigachat}; tests set it. */
+    Path reportDirectory;
+
     @Inject
     public ScanMojo(SettingsDecrypter decrypter) {
         super(decrypter);
@@ -81,7 +84,9 @@ public class ScanMojo extends AbstractGigaChatMojo {
                 .toPath()
                 .toAbsolutePath()
                 .normalize();
-        Path reports = Path.of(top.getBuild().getDirectory(), "gigachat");
+        Path reports = reportDirectory != null
+                ? reportDirectory
+                : Path.of(top.getBuild().getDirectory(), "gigachat");
         Set<KeyStatus> statuses;
         try {
             statuses = failOnStatuses();
