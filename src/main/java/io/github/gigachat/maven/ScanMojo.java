@@ -30,9 +30,12 @@ public class ScanMojo extends AbstractGigaChatMojo {
     @Parameter(property = "gigachat.scan.skip", defaultValue = "false")
     private boolean scanSkip;
 
-    /** What to scan. Default: the top directory of the build. */
+    /**
+     * What to scan. Default: the top directory of the build (where Maven was started, or {@code -f}'s directory); a
+     * relative path is resolved against it, in every module alike.
+     */
     @Parameter(property = "gigachat.scan.directory")
-    private File directory;
+    private String directory;
 
     /** Also scan every blob added by the commits reachable from {@code HEAD}. */
     @Parameter(property = "gigachat.scan.history", defaultValue = "false")
@@ -52,10 +55,10 @@ public class ScanMojo extends AbstractGigaChatMojo {
 
     /**
      * Accepted findings, by key fingerprint. Default: {@code .gigachat-scan-baseline.json} in the scanned directory,
-     * if present.
+     * if present. A relative path is resolved against the top directory of the build.
      */
     @Parameter(property = "gigachat.scan.baseline")
-    private File baseline;
+    private String baseline;
 
     /** Write the current findings as the baseline (an ACTIVE key still fails the build). */
     @Parameter(property = "gigachat.scan.writeBaseline", defaultValue = "false")
@@ -80,10 +83,10 @@ public class ScanMojo extends AbstractGigaChatMojo {
             return;
         }
         MavenProject top = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
-        Path root = (directory != null ? directory : top.getBasedir())
-                .toPath()
-                .toAbsolutePath()
-                .normalize();
+        Path buildTop = buildTop(top);
+        Path root = directory == null || directory.isBlank()
+                ? buildTop
+                : buildTop.resolve(directory.strip()).normalize();
         Path reports = reportDirectory != null
                 ? reportDirectory
                 : Path.of(top.getBuild().getDirectory(), "gigachat");
@@ -91,16 +94,23 @@ public class ScanMojo extends AbstractGigaChatMojo {
         try {
             statuses = failOnStatuses();
         } catch (MojoExecutionException e) {
-            publish(reports, ScanResult.error(root.toString(), KeyStatus.DEFAULT_FAIL_ON, e.getMessage()), true);
+            publish(reports, ScanResult.error(root.toString(), KeyStatus.DEFAULT_FAIL_ON, e.getMessage()), "");
             throw e;
         }
         ScanSettings settings = new ScanSettings(
-                root, history, blankToNull(since), verify, statuses, baselineFile(root), writeBaseline, maxFileBytes);
+                root,
+                history,
+                blankToNull(since),
+                verify,
+                statuses,
+                baselineFile(buildTop, root),
+                writeBaseline,
+                maxFileBytes);
         BuildCache.Entry<ScanResult> entry =
                 BuildCache.get(session.getRequest(), "scan|" + settings, () -> new ScanJob(this, settings).run());
         ScanResult result = entry.value();
         if (entry.computed()) {
-            publish(reports, result, true);
+            publish(reports, result, displayName(root, settings.baseline()));
         } else {
             log().info("GigaChat key scan: done earlier in this build ("
                     + result.findings().size() + " keys found); see " + reports.resolve(ScanReports.JSON_REPORT));
@@ -114,7 +124,14 @@ public class ScanMojo extends AbstractGigaChatMojo {
         }
     }
 
-    private void publish(Path reports, ScanResult result, boolean print) throws MojoExecutionException {
+    /** The baseline as the user names it: relative to the scanned directory when inside it. */
+    private static String displayName(Path root, Path baselineFile) {
+        return baselineFile.startsWith(root)
+                ? root.relativize(baselineFile).toString().replace(File.separatorChar, '/')
+                : baselineFile.toString();
+    }
+
+    private void publish(Path reports, ScanResult result, String baselineName) throws MojoExecutionException {
         try {
             ScanReports.write(reports, result);
             String stepSummary = environment.get("GITHUB_STEP_SUMMARY");
@@ -125,17 +142,15 @@ public class ScanMojo extends AbstractGigaChatMojo {
             throw new MojoExecutionException(
                     masker.mask("Cannot write the GigaChat scan reports to " + reports + ": " + e), e);
         }
-        if (print) {
-            for (ScanSummary.Line line : ScanSummary.lines(result)) {
-                switch (line.level()) {
-                    case ERROR -> log().error(line.text());
-                    case WARN -> log().warn(line.text());
-                    default -> log().info(line.text());
-                }
+        for (ScanSummary.Line line : ScanSummary.lines(result, baselineName)) {
+            switch (line.level()) {
+                case ERROR -> log().error(line.text());
+                case WARN -> log().warn(line.text());
+                default -> log().info(line.text());
             }
-            log().info("Reports: " + reports.resolve(ScanReports.JSON_REPORT) + ", "
-                    + reports.resolve(ScanReports.SARIF_REPORT) + ", " + reports.resolve(ScanReports.JUNIT_REPORT));
         }
+        log().info("Reports: " + reports.resolve(ScanReports.JSON_REPORT) + ", "
+                + reports.resolve(ScanReports.SARIF_REPORT) + ", " + reports.resolve(ScanReports.JUNIT_REPORT));
     }
 
     private Set<KeyStatus> failOnStatuses() throws MojoExecutionException {
@@ -149,15 +164,22 @@ public class ScanMojo extends AbstractGigaChatMojo {
         return statuses;
     }
 
+    /** Where Maven was started (or {@code -f}'s directory): the same for every module, also under {@code -pl}. */
+    private Path buildTop(MavenProject top) {
+        String root = session.getExecutionRootDirectory();
+        File dir = root != null ? new File(root) : top.getBasedir();
+        return dir.toPath().toAbsolutePath().normalize();
+    }
+
     /** The configured baseline, else the default file in the scanned directory (whether or not it exists). */
-    private Path baselineFile(Path root) {
-        return baseline != null
-                ? baseline.toPath().toAbsolutePath().normalize()
+    private Path baselineFile(Path buildTop, Path root) {
+        return baselineConfigured()
+                ? buildTop.resolve(baseline.strip()).normalize()
                 : root.resolve(io.github.gigachat.scan.Baseline.DEFAULT_FILE);
     }
 
     boolean baselineConfigured() {
-        return baseline != null;
+        return baseline != null && !baseline.isBlank();
     }
 
     private static String failingCounts(ScanResult result) {

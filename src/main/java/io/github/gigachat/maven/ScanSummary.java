@@ -36,6 +36,13 @@ final class ScanSummary {
     private ScanSummary() {}
 
     static List<Line> lines(ScanResult result) {
+        return lines(result, BASELINE_FILE);
+    }
+
+    /**
+     * @param baselineFile the baseline a {@code writeBaseline} run would write, as the user names it
+     */
+    static List<Line> lines(ScanResult result, String baselineFile) {
         List<Line> lines = new ArrayList<>();
         if (result.error() != null) {
             lines.add(new Line(Level.ERROR, "GigaChat scan could not run: " + result.error()));
@@ -55,7 +62,7 @@ final class ScanSummary {
         }
         skipped(lines, result.skipped());
         if (result.failed()) {
-            lines.add(new Line(Level.ERROR, whyItFails(result)));
+            lines.add(new Line(Level.ERROR, whyItFails(result, baselineFile)));
         }
         return lines;
     }
@@ -100,7 +107,7 @@ final class ScanSummary {
         if (places.size() > PLACES_LISTED) {
             lines.add(new Line(level, "    and " + (places.size() - PLACES_LISTED) + " more places"));
         }
-        if (finding.status() == KeyStatus.UNKNOWN) {
+        if (finding.status() == KeyStatus.UNKNOWN || finding.status() == KeyStatus.UNVERIFIED) {
             lines.add(new Line(level, "    why: " + finding.detail()));
         }
     }
@@ -111,10 +118,7 @@ final class ScanSummary {
     }
 
     private static String advice(KeyStatus status) {
-        String meaning = status == KeyStatus.UNVERIFIED
-                ? "was not checked (mvn -o, or gigachat.scan.verify=false)"
-                : ScanWords.meaning(status);
-        return status + ": the key " + meaning + ". " + ScanWords.whatToDo(status);
+        return status + ": the key " + ScanWords.meaning(status) + ". " + ScanWords.whatToDo(status);
     }
 
     private static void skipped(List<Line> lines, List<Skipped> skipped) {
@@ -133,13 +137,13 @@ final class ScanSummary {
         }
     }
 
-    private static String whyItFails(ScanResult result) {
+    private static String whyItFails(ScanResult result, String baselineFile) {
         Set<KeyStatus> failing = EnumSet.noneOf(KeyStatus.class);
         result.findings().stream().filter(ScanFinding::failing).forEach(f -> failing.add(f.status()));
         String failOn = result.failOn().stream().sorted().map(KeyStatus::name).collect(Collectors.joining(","));
         return "The build fails on " + failing.stream().map(KeyStatus::name).collect(Collectors.joining(", "))
                 + " keys (gigachat.scan.failOn=" + failOn + "). To accept keys that do not work, run once with"
-                + " -Dgigachat.scan.writeBaseline=true: it writes the baseline " + BASELINE_FILE
+                + " -Dgigachat.scan.writeBaseline=true: it writes the baseline " + baselineFile
                 + " to commit. An ACTIVE key is never silenced: rotate it.";
     }
 

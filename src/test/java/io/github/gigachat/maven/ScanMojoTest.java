@@ -62,7 +62,7 @@ class ScanMojoTest {
         mojo.authUrl = emulator.authUrl().toString();
         mojo.baseUrl = emulator.baseUrl().toString();
         mojo.timeout = 10;
-        MojoExtension.setVariableValueToObject(mojo, "directory", tree.toFile());
+        MojoExtension.setVariableValueToObject(mojo, "directory", tree.toString());
         mojo.setLog(log);
     }
 
@@ -160,7 +160,7 @@ class ScanMojoTest {
     void aMissingConfiguredBaselineNamesTheProperty(ScanMojo mojo) throws Exception {
         prepare(mojo);
         MojoExtension.setVariableValueToObject(
-                mojo, "baseline", tree.resolve("no-such-baseline.json").toFile());
+                mojo, "baseline", tree.resolve("no-such-baseline.json").toString());
 
         Throwable failure = catchThrowable(mojo::execute);
 

@@ -38,13 +38,14 @@ class ScanSummaryTest {
                 [ERROR] [UNKNOWN] sha256:ccccccccccc3 authorization-key at docs/setup.md:40:5
                 [ERROR]     why: HTTP 503 from the OAuth endpoint
                 [ERROR] [UNVERIFIED] sha256:ddddddddddd4 client-credentials at конфиг/.env:2:1
+                [ERROR]     why: not checked: offline
                 [WARN] [INACTIVE] sha256:bbbbbbbbbbb2 client-credentials at lib/legacy.jar!/config/app.properties:4:3 (baselined)
                 [WARN]     also at old/secrets.yaml:2:15 (commit 0123456789ab)
                 [WARN] [DEMO] sha256:eeeeeeeeeee5 authorization-key at src/test/resources/emulator.properties:1:20
                 [ERROR] ACTIVE: the key works, and anyone with the repository can spend on it. Rotate it now in the Sber developer studio (https://developers.sber.ru/studio), then remove it from the git history (e.g. with git filter-repo): rotate first, the history has already been shared.
                 [WARN] INACTIVE: the key is no longer accepted (unknown or revoked). Remove it from the repository anyway, or accept it in the baseline.
                 [ERROR] UNKNOWN: the key could not be checked to the end. Run the scan again online, or rotate the key in the Sber developer studio (https://developers.sber.ru/studio) to be safe.
-                [ERROR] UNVERIFIED: the key was not checked (mvn -o, or gigachat.scan.verify=false). Run the scan again online to learn whether the key works.
+                [ERROR] UNVERIFIED: the key was not checked (the reason is given with the key). Run the scan again online to learn whether the key works.
                 [WARN] DEMO: the key is a public demo key of the built-in GigaChat emulator. Nothing to rotate: it grants nothing outside the emulator.
                 [WARN] Not scanned (2):
                 [WARN]     assets/video.mp4: larger than 10485760 bytes
@@ -81,7 +82,7 @@ class ScanSummaryTest {
         "UNKNOWN,    true,  ERROR, 'UNKNOWN: the key could not be checked to the end. Run the scan again online, or"
                 + " rotate the key'",
         "UNKNOWN,    false, WARN,  'UNKNOWN: the key could not be checked'",
-        "UNVERIFIED, true,  ERROR, 'UNVERIFIED: the key was not checked (mvn -o, or gigachat.scan.verify=false). Run the"
+        "UNVERIFIED, true,  ERROR, 'UNVERIFIED: the key was not checked (the reason is given with the key). Run the"
                 + " scan again online'",
         "UNVERIFIED, false, WARN,  'UNVERIFIED: the key was not checked'",
         "DEMO,       true,  WARN,  'DEMO: the key is a public demo key of the built-in GigaChat emulator.'",

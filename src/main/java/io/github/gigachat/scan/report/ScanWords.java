@@ -26,7 +26,7 @@ public final class ScanWords {
             case ACTIVE -> "works, and anyone with the repository can spend on it";
             case INACTIVE -> "is no longer accepted (unknown or revoked)";
             case UNKNOWN -> "could not be checked to the end";
-            case UNVERIFIED -> "was not checked (offline, or the live check is turned off)";
+            case UNVERIFIED -> "was not checked (the reason is given with the key)";
             case DEMO -> "is a public demo key of the built-in GigaChat emulator";
         };
     }
