@@ -152,11 +152,37 @@ class ScannerTest {
     }
 
     @Test
+    void readsEntryNamesThatAreNotUtf8WithoutMissingOrRepeatingEntries() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, java.nio.charset.Charset.forName("windows-1251"))) {
+            for (String[] entry : new String[][] {
+                {"a.txt", "k=" + KEY}, {"конфиг.properties", "k=" + OTHER_KEY}, {"z.properties", "k=" + KEY}
+            }) {
+                zip.putNextEntry(new ZipEntry(entry[0]));
+                zip.write(entry[1].getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        ScanOutput output = scan(new MemorySource().add(Origin.file("old.zip"), bytes.toByteArray()));
+        assertThat(output.hits()).hasSize(3);
+        assertThat(output.files()).isEqualTo(3);
+        assertThat(Findings.distinctKeys(output.hits())).containsExactlyInAnyOrder(KEY, OTHER_KEY);
+        assertThat(output.skipped()).isEmpty();
+    }
+
+    @Test
+    void aFileNamedLikeAnArchiveThatIsNotOneIsScannedAsText() throws IOException {
+        ScanOutput output = scan(new MemorySource().add("notes.zip", "not a zip\nk=" + KEY));
+        assertThat(places(output)).containsExactly("notes.zip:2:3");
+    }
+
+    @Test
     void aBrokenArchiveIsSkippedWithAWarning() throws IOException {
-        byte[] broken = "PK\u0003\u0004 this is not really a zip".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] whole = zip("first.txt", "k=" + OTHER_KEY, "second.txt", "padding ".repeat(60));
+        byte[] broken = java.util.Arrays.copyOf(whole, whole.length - 150); // cut inside the second entry
         ScanOutput output =
                 scan(new MemorySource().add(Origin.file("broken.war"), broken).add("ok.txt", "k=" + KEY));
-        assertThat(output.hits()).hasSize(1);
+        assertThat(Findings.distinctKeys(output.hits())).containsExactlyInAnyOrder(KEY, OTHER_KEY);
         assertThat(output.skipped())
                 .singleElement()
                 .satisfies(s -> assertThat(s.origin().path()).isEqualTo("broken.war"));
