@@ -364,8 +364,8 @@ class GitCommandLineTest {
                         .isEqualTo(new Listing(
                                 List.of("open.txt (1 bytes)"),
                                 List.of(
-                                        "locked: directory not readable (permission denied)",
                                         "locked-untracked: directory not readable (permission denied)",
+                                        "locked: directory not readable (permission denied)",
                                         "private.env: file not readable (permission denied)")));
             } finally {
                 Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
