@@ -2,6 +2,7 @@ package io.github.gigachat.scan;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -68,7 +69,13 @@ public final class GitCommandLine {
             whyNot.accept("git rev-parse: not inside a work tree");
             return Optional.empty();
         }
-        Path workTree = Path.of(lines.get(2)).toRealPath();
+        Path workTree;
+        try {
+            workTree = Path.of(lines.get(2)).toRealPath();
+        } catch (IOException | InvalidPathException e) {
+            whyNot.accept("git rev-parse named a work tree that cannot be resolved");
+            return Optional.empty();
+        }
         String prefix = lines.get(3);
         if (!scanned.startsWith(workTree) || !(prefix.isEmpty() || prefix.endsWith("/"))) {
             whyNot.accept("git rev-parse named a work tree that does not hold the directory");
