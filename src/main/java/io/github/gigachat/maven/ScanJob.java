@@ -9,7 +9,6 @@ import io.github.gigachat.scan.Baseline;
 import io.github.gigachat.scan.ContentSource;
 import io.github.gigachat.scan.Findings;
 import io.github.gigachat.scan.KeyChecks;
-import io.github.gigachat.scan.PlainTree;
 import io.github.gigachat.scan.ScanFinding;
 import io.github.gigachat.scan.ScanOutput;
 import io.github.gigachat.scan.ScanResult;
@@ -23,7 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -80,12 +78,11 @@ final class ScanJob {
                     + ": use a positive number of bytes (default 10485760).");
         }
         Set<String> baseline = readBaseline();
-        Optional<GitRepository> git = GitRepository.find(root);
-        try {
+        try (ScanSources scanSources = ScanSources.open(root, mojo.log()::debug)) {
             List<ContentSource> sources = new ArrayList<>();
-            sources.add(git.isPresent() ? git.get().workingTree() : new PlainTree(root));
+            sources.add(scanSources.workingTree());
             if (settings.history()) {
-                sources.add(history(git.orElse(null)));
+                sources.add(history(scanSources.repository().orElse(null)));
             } else if (settings.since() != null) {
                 mojo.log().warn("gigachat.scan.since is ignored without gigachat.scan.history=true.");
             }
@@ -106,8 +103,8 @@ final class ScanJob {
             }
             return new ScanResult(
                     root.toString(),
-                    git.map(GitRepository::prefix).orElse(""),
-                    git.isPresent(),
+                    scanSources.prefix(),
+                    scanSources.git(),
                     settings.history(),
                     settings.history() ? settings.since() : null,
                     findings,
@@ -117,10 +114,6 @@ final class ScanJob {
                     (System.nanoTime() - start) / 1_000_000,
                     settings.failOn(),
                     null);
-        } finally {
-            if (git.isPresent()) {
-                git.get().close();
-            }
         }
     }
 

@@ -12,11 +12,11 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /** A git repository in a test's directory, written with JGit's porcelain; commits have a fixed author, a minute apart. */
-final class TestRepository implements AutoCloseable {
+public final class TestRepository implements AutoCloseable {
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
-    final Path root;
-    final Git git;
+    public final Path root;
+    public final Git git;
     private int commits;
 
     private TestRepository(Path root, Git git) {
@@ -24,33 +24,33 @@ final class TestRepository implements AutoCloseable {
         this.git = git;
     }
 
-    static TestRepository init(Path root) throws GitAPIException {
+    public static TestRepository init(Path root) throws GitAPIException {
         return new TestRepository(
                 root,
                 Git.init().setDirectory(root.toFile()).setInitialBranch("main").call());
     }
 
-    TestRepository write(String path, String content) throws IOException {
+    public TestRepository write(String path, String content) throws IOException {
         Path file = root.resolve(path);
         Files.createDirectories(file.getParent());
         Files.writeString(file, content);
         return this;
     }
 
-    TestRepository delete(String path) throws IOException {
+    public TestRepository delete(String path) throws IOException {
         Files.delete(root.resolve(path));
         return this;
     }
 
     /** Stages every change (additions, modifications, deletions) as {@code git add -A} does. */
-    TestRepository addAll() throws GitAPIException {
+    public TestRepository addAll() throws GitAPIException {
         git.add().addFilepattern(".").call();
         git.add().addFilepattern(".").setUpdate(true).call();
         return this;
     }
 
     /** Commits what is staged (or, after a conflicting merge, the merge). */
-    RevCommit commit(String message) throws GitAPIException {
+    public RevCommit commit(String message) throws GitAPIException {
         PersonIdent ident = new PersonIdent(
                 "Test Author", "author@example.com", START.plusSeconds(60L * ++commits), ZoneOffset.UTC);
         return git.commit()
@@ -62,16 +62,16 @@ final class TestRepository implements AutoCloseable {
                 .call();
     }
 
-    RevCommit commitAll(String message) throws GitAPIException {
+    public RevCommit commitAll(String message) throws GitAPIException {
         return addAll().commit(message);
     }
 
-    void checkout(String branch, boolean create) throws GitAPIException {
+    public void checkout(String branch, boolean create) throws GitAPIException {
         git.checkout().setName(branch).setCreateBranch(create).call();
     }
 
     /** Merges a branch without committing, whatever the outcome; the test then commits the merge. */
-    void mergeWithoutCommit(RevCommit other) throws GitAPIException {
+    public void mergeWithoutCommit(RevCommit other) throws GitAPIException {
         git.merge()
                 .include(other)
                 .setCommit(false)
