@@ -43,6 +43,8 @@ final class ScanJob {
             .map(EmulatorAccount::authorizationKey)
             .collect(Collectors.toUnmodifiableSet());
 
+    private static final int MAX_THREADS = 4;
+
     private final ScanMojo mojo;
     private final ScanSettings settings;
 
@@ -63,6 +65,12 @@ final class ScanJob {
                     directory,
                     settings.failOn(),
                     mojo.masker.mask("The scan of " + directory + " could not finish: " + e.getMessage()));
+        } catch (OutOfMemoryError e) {
+            return ScanResult.error(
+                    directory,
+                    settings.failOn(),
+                    "The scan of " + directory + " ran out of memory: lower gigachat.scan.maxFileBytes, or give Maven"
+                            + " more (MAVEN_OPTS=-Xmx1g).");
         }
     }
 
@@ -77,7 +85,8 @@ final class ScanJob {
             throw new ConfigurationProblem("gigachat.scan.maxFileBytes is " + settings.maxFileBytes()
                     + ": use a positive number of bytes (default 10485760).");
         }
-        Set<String> baseline = readBaseline();
+        // a writeBaseline run replaces the file whatever it holds, so a broken one can be written anew
+        Set<String> baseline = settings.writeBaseline() ? Set.of() : readBaseline();
         try (ScanSources scanSources = ScanSources.open(root, mojo.log()::debug)) {
             List<ContentSource> sources = new ArrayList<>();
             sources.add(scanSources.workingTree());
@@ -86,8 +95,9 @@ final class ScanJob {
             } else if (settings.since() != null) {
                 mojo.log().warn("gigachat.scan.since is ignored without gigachat.scan.history=true.");
             }
-            Scanner scanner = new Scanner(
-                    settings.maxFileBytes(), Runtime.getRuntime().availableProcessors(), "gigachat.scan.maxFileBytes");
+            // each thread holds up to a few files of maxFileBytes at once: more threads than 4 buy little on a laptop
+            int threads = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
+            Scanner scanner = new Scanner(settings.maxFileBytes(), threads, "gigachat.scan.maxFileBytes");
             ScanOutput output = scanner.scan(sources);
             List<String> keys = Findings.distinctKeys(output.hits());
             Map<String, Verdict> verdicts = check(keys);

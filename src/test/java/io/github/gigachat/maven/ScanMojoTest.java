@@ -198,9 +198,10 @@ class ScanMojoTest {
     @InjectMojo(goal = "scan", pom = POM)
     @MojoParameter(name = "writeBaseline", value = "true")
     @MojoParameter(name = "verify", value = "false")
-    void writeBaselineAcceptsWhatDoesNotWork(ScanMojo mojo) throws Exception {
+    void writeBaselineAcceptsWhatDoesNotWorkAndReplacesABrokenBaseline(ScanMojo mojo) throws Exception {
         prepare(mojo);
         write("a.env", "A=" + WORKING.authorizationKey());
+        write(".gigachat-scan-baseline.json", "{ broken by a bad merge");
 
         mojo.execute();
 

@@ -49,6 +49,15 @@ final class HistoryBlobs implements ContentSource {
         if (head == null) {
             return; // no commit yet
         }
+        java.util.Set<ObjectId> shallow = repository.getObjectDatabase().getShallowCommits();
+        if (!shallow.isEmpty()) {
+            // the oldest fetched commit would be credited with every blob it holds, and older ones are missing
+            skipped.accept(new Skipped(
+                    new Origin("(history)", shallow.iterator().next().name()),
+                    "a shallow clone: the commits before this one were not fetched, so the history before it was not"
+                            + " scanned and its blobs are named with this commit; fetch the whole history (git fetch"
+                            + " --unshallow, or actions/checkout with fetch-depth: 0)"));
+        }
         try (ObjectReader reader = repository.newObjectReader();
                 RevWalk commits = new RevWalk(reader);
                 TreeWalk changes = new TreeWalk(repository, reader)) {

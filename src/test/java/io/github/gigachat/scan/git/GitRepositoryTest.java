@@ -451,6 +451,11 @@ class GitRepositoryTest {
 
             assertThat(history(clone, null))
                     .containsExactly("app.properties@" + second, "old.properties@" + second, "app.properties@" + third);
+            // and the scan says so, instead of passing with history it never saw
+            assertThat(skipped).singleElement().satisfies(s -> {
+                assertThat(s.origin().commit()).isEqualTo(second);
+                assertThat(s.reason()).contains("shallow clone", "fetch-depth: 0");
+            });
         }
 
         @Test
