@@ -43,8 +43,7 @@ final class CommandLineWorkingTree implements ContentSource {
 
     @Override
     public void list(Consumer<ScanItem> items, Consumer<Skipped> skipped) throws IOException {
-        if (!WorkingTreeSkips.canList(scanned)) {
-            skipped.accept(WorkingTreeSkips.unreadableDirectory(".", new AccessDeniedException(scanned.toString())));
+        if (WorkingTreeSkips.unlistableRoot(scanned, skipped)) {
             return;
         }
         GitProcess.Output output = git.run(scanned, "ls-files", "-z", "--cached", "--others", "--exclude-standard");

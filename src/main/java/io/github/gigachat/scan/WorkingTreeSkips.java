@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The rules both working-tree sources ({@link PlainTree} and git's) share for what they do not read, and the words
@@ -53,6 +54,15 @@ public final class WorkingTreeSkips {
     /** A file that the scan has no permission to read. */
     public static Skipped unreadableFile(String relativePath) {
         return new Skipped(Origin.file(relativePath), "file not readable (permission denied)");
+    }
+
+    /** True, after reporting it, when the scanned directory itself cannot be listed: a walk then offers nothing. */
+    public static boolean unlistableRoot(Path scanned, Consumer<Skipped> skipped) {
+        if (canList(scanned)) {
+            return false;
+        }
+        skipped.accept(unreadableDirectory(".", new AccessDeniedException(scanned.toString())));
+        return true;
     }
 
     /** True when this process may list the directory (read and search permission). */

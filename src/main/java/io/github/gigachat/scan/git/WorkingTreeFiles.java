@@ -38,8 +38,7 @@ final class WorkingTreeFiles implements ContentSource {
 
     @Override
     public void list(Consumer<ScanItem> items, Consumer<Skipped> skipped) throws IOException {
-        if (!WorkingTreeSkips.canList(scanned)) {
-            skipped.accept(WorkingTreeSkips.unreadableDirectory(".", new AccessDeniedException(scanned.toString())));
+        if (WorkingTreeSkips.unlistableRoot(scanned, skipped)) {
             return;
         }
         try (TreeWalk walk = new TreeWalk(repository)) {
