@@ -1,13 +1,13 @@
 package io.github.gigachat.scan;
 
 import java.util.Base64;
-import java.util.function.IntUnaryOperator;
 
 /**
- * Finds Base64 {@code UUID:secret} keys in the runs {@link KeyDetector} picks: a run with JSON or URL escapes is
- * unescaped first; each Base64 token long enough is checked, character by character, for the shape the start of a
- * key must have before anything is decoded; and a token that is not a key is decoded once more (a Kubernetes Secret
- * value) only as far as it decodes to text.
+ * Finds Base64 {@code UUID:secret} keys in the runs {@link KeyDetector} picks. A run without escapes is one Base64
+ * token; a run with JSON or URL escapes is unescaped and split into tokens. In a token, only the offsets where the
+ * first 49 characters have the shape of Base64 {@code UUID:} are decoded, and they are found by skipping, as a string
+ * search does, not by trying every offset. A token that is not a key is decoded once more (a Kubernetes Secret value)
+ * only as far as it decodes to text.
  */
 final class AuthorizationKeys {
     /** Base64 characters of the shortest key: 36 (UUID) + 1 (':') + 1 (secret) bytes, unpadded. */
@@ -19,8 +19,17 @@ final class AuthorizationKeys {
     /** How many Base64 characters encode {@code UUID:} (37 bytes): 12 groups of 4, and the first of the 13th. */
     private static final int PREFIX_CHARS = 49;
 
+    /** The value of the 49th character of a key: the top 6 bits of the colon after the UUID ({@code O}). */
+    private static final int COLON_VALUE = ':' >> 2;
+
+    /** Stands for a decode that gave no text, so it is not tried again. */
+    private static final byte[] NOT_TEXT = new byte[0];
+
     /** The 6-bit value of each Base64 character of either alphabet ('-' and '+' are 62, '_' and '/' 63), or -1. */
     private static final byte[] VALUE = new byte[256];
+
+    /** The value of each ASCII hex digit, or -1. */
+    private static final byte[] HEX_VALUE = new byte[256];
 
     /**
      * For each of the first {@link #PREFIX_CHARS} characters of a key, the set of values (bit {@code v}) it can have.
@@ -28,6 +37,13 @@ final class AuthorizationKeys {
      * {@code O}, and a hex digit is {@code M N O Q R Y Z} in the first character of a group.
      */
     private static final long[] KEY_PREFIX = keyPrefix();
+
+    /**
+     * How far a key's possible start moves on when the character 48 after it has value {@code v}: to the nearest
+     * start that puts {@code v} where a key may have it (no nearer start can be a key), or past it when no character
+     * of a key's first 48 can be {@code v}. About 19 characters on average in random Base64.
+     */
+    private static final int[] SHIFT = shifts();
 
     static {
         java.util.Arrays.fill(VALUE, (byte) -1);
@@ -37,6 +53,11 @@ final class AuthorizationKeys {
         }
         VALUE['-'] = 62;
         VALUE['_'] = 63;
+        java.util.Arrays.fill(HEX_VALUE, (byte) -1);
+        for (int d = 0; d < 16; d++) {
+            HEX_VALUE["0123456789abcdef".charAt(d)] = (byte) d;
+            HEX_VALUE["0123456789ABCDEF".charAt(d)] = (byte) d;
+        }
     }
 
     /** Receives each key found: the offset in the scanned text and the key in standard padded Base64. */
@@ -51,17 +72,18 @@ final class AuthorizationKeys {
     }
 
     /**
-     * Looks for keys in {@code text[start, end)}, a run of Base64, padding and escape characters at least
-     * {@link #MIN_KEY_CHARS} long; {@code escaped} when it holds a {@code %} or a backslash.
+     * Looks for keys in {@code text[start, end)}, a run of Base64 and escape characters at least
+     * {@link #MIN_KEY_CHARS} long; {@code escaped} when it holds a {@code %} or a backslash. Without escapes the run
+     * is one token: padding ends runs, and every other run character is Base64.
      */
     static void scanRun(byte[] text, int start, int end, boolean escaped, Sink sink) {
         if (!escaped) {
-            tokens(text, start, end, p -> p, 0, sink);
+            token(text, start, end, Origin.SAME, 0, sink);
             return;
         }
         int[] origin = new int[end - start];
         byte[] plain = unescape(text, start, end, origin);
-        tokens(plain, 0, origin.length, p -> origin[p], 0, sink);
+        tokens(plain, 0, plain.length, new Origin(origin, -1), 0, sink);
     }
 
     /**
@@ -115,15 +137,11 @@ final class AuthorizationKeys {
 
     /** The value of an ASCII hex digit, or -1. */
     static int hexValue(byte c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        int lower = c | 0x20;
-        return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
+        return HEX_VALUE[c & 0xFF];
     }
 
-    /** Splits {@code chars[from, to)} into Base64 tokens (padding ends a token) and checks those long enough. */
-    private static void tokens(byte[] chars, int from, int to, IntUnaryOperator origin, int depth, Sink sink) {
+    /** Splits {@code chars[from, to)} into Base64 tokens (padding or any other character ends one). */
+    private static void tokens(byte[] chars, int from, int to, Origin origin, int depth, Sink sink) {
         int i = from;
         while (i < to) {
             if (!isBase64(chars[i])) {
@@ -134,39 +152,60 @@ final class AuthorizationKeys {
             while (i < to && isBase64(chars[i])) {
                 i++;
             }
-            int bodyEnd = i;
-            while (i < to && chars[i] == '=') {
-                i++;
-            }
-            if (bodyEnd - start >= MIN_KEY_CHARS) {
-                token(chars, start, bodyEnd, origin, depth, sink);
+            if (i - start >= MIN_KEY_CHARS) {
+                token(chars, start, i, origin, depth, sink);
             }
         }
     }
 
     /**
-     * Looks for a key starting at each offset of the token (so a key glued to a prefix such as {@code Basic+} is
-     * found too) and running to its end, and, outside a nested decode, decodes the whole token in case it is a key
-     * Base64-encoded once more.
+     * Looks for a key that starts anywhere in the token (so a key glued to a prefix such as {@code Basic+} is found
+     * too) and runs to its end, trying the starts in order; and, outside a nested decode, when there is none, decodes
+     * the whole token in case it is a key Base64-encoded once more.
      */
-    private static void token(byte[] chars, int start, int end, IntUnaryOperator origin, int depth, Sink sink) {
-        // The colon after the UUID always encodes to the 49th character, 'O': try only the starts 48 before an 'O'.
-        for (int colon = start + PREFIX_CHARS - 1; colon + MIN_KEY_CHARS - PREFIX_CHARS < end; colon++) {
-            if (chars[colon] == 'O' && mayStartKey(chars, colon - (PREFIX_CHARS - 1))) {
-                int keyStart = colon - (PREFIX_CHARS - 1);
-                byte[] decoded = decodeText(chars, keyStart, end);
+    private static void token(byte[] chars, int start, int end, Origin origin, int depth, Sink sink) {
+        byte[] whole = null; // the token decoded, when a key was looked for from its start
+        for (int s = start; s + MIN_KEY_CHARS <= end; ) {
+            int v = VALUE[chars[s + PREFIX_CHARS - 1] & 0xFF];
+            if (v == COLON_VALUE && mayStartKey(chars, s)) {
+                byte[] decoded = decodeText(chars, s, end);
                 if (decoded != null && isUuidColonSecret(decoded)) {
-                    sink.found(origin.applyAsInt(keyStart), Base64.getEncoder().encodeToString(decoded));
+                    sink.found(origin.of(s), Base64.getEncoder().encodeToString(decoded));
                     return;
                 }
+                if (s == start) {
+                    whole = decoded != null ? decoded : NOT_TEXT;
+                }
             }
+            s += SHIFT[v];
         }
-        if (depth == 0 && end - start <= MAX_NESTED_CHARS) {
-            byte[] decoded = decodeText(chars, start, end);
-            if (decoded != null) {
-                int offset = origin.applyAsInt(start);
-                tokens(decoded, 0, decoded.length, p -> offset, 1, sink);
-            }
+        nested(chars, start, end, whole, origin, depth, sink);
+    }
+
+    /** Looks for keys in the token decoded once more (not decoded again when {@code whole} already holds it). */
+    private static void nested(byte[] chars, int start, int end, byte[] whole, Origin origin, int depth, Sink sink) {
+        if (depth > 0 || end - start > MAX_NESTED_CHARS) {
+            return;
+        }
+        byte[] decoded = whole != null ? whole : decodeText(chars, start, end);
+        if (decoded != null && decoded != NOT_TEXT) {
+            tokens(decoded, 0, decoded.length, Origin.fixed(origin.of(start)), 1, sink);
+        }
+    }
+
+    /**
+     * Where each character the tokens are read from came from in the scanned text: the same offset, the offset
+     * {@link #unescape} noted, or, for text decoded from a token, that token's offset.
+     */
+    private record Origin(int[] offsets, int fixed) {
+        static final Origin SAME = new Origin(null, -1);
+
+        static Origin fixed(int offset) {
+            return new Origin(null, offset);
+        }
+
+        int of(int p) {
+            return fixed >= 0 ? fixed : offsets == null ? p : offsets[p];
         }
     }
 
@@ -226,13 +265,27 @@ final class AuthorizationKeys {
 
     /** Whether {@code b[start, start + 36)} is a UUID: ASCII hex digits in groups of 8-4-4-4-12 joined by dashes. */
     static boolean isUuid(byte[] b, int start) {
+        if (b[start + 8] != '-' || b[start + 13] != '-' || b[start + 18] != '-' || b[start + 23] != '-') {
+            return false;
+        }
         for (int k = 0; k < 36; k++) {
-            boolean dash = k == 8 || k == 13 || k == 18 || k == 23;
-            if (dash ? b[start + k] != '-' : hexValue(b[start + k]) < 0) {
+            if (hexValue(b[start + k]) < 0 && k != 8 && k != 13 && k != 18 && k != 23) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static int[] shifts() {
+        int[] shifts = new int[64];
+        for (int v = 0; v < 64; v++) {
+            int shift = 1;
+            while (shift < PREFIX_CHARS && (KEY_PREFIX[PREFIX_CHARS - 1 - shift] >>> v & 1) == 0) {
+                shift++;
+            }
+            shifts[v] = shift;
+        }
+        return shifts;
     }
 
     /** The sets of {@link #KEY_PREFIX}, from every byte each of the 37 bytes of {@code UUID:} can be. */

@@ -37,26 +37,23 @@ final class CredentialPairs {
     }
 
     /**
-     * Keeps the UUIDs in {@code text[start, end)}, a maximal run of Base64, padding and escape characters. A UUID is
-     * a word of exactly 36 characters (a word: ASCII letters, digits, '_' and '-'); every word character is a run
-     * character, so the bytes around the run end words, and within it words end at '+', '/', '=', '%' or '\'.
+     * Keeps the UUIDs in {@code text[start, end)}, a maximal run of Base64, padding and escape characters (a UUID's
+     * characters are all among them). A UUID has its first dash 8 characters in, and is a whole word: no ASCII
+     * letter, digit, '_' or '-' right before or after it.
      */
     void addUuidsIn(int start, int end) {
-        int k = start;
-        while (k < end) {
-            if (!isWordChar(text[k])) {
-                k++;
-                continue;
-            }
-            int word = k;
-            while (k < end && isWordChar(text[k])) {
-                k++;
-            }
-            if (k - word == UUID_CHARS && AuthorizationKeys.isUuid(text, word)) {
+        for (int dash = start + 8; dash + UUID_CHARS - 8 <= end; dash++) {
+            int uuid = dash - 8;
+            if (text[dash] == '-'
+                    && AuthorizationKeys.isUuid(text, uuid)
+                    && (uuid == 0 || !isWordChar(text[uuid - 1]))
+                    && (uuid + UUID_CHARS == text.length || !isWordChar(text[uuid + UUID_CHARS]))) {
                 if (uuidCount == uuids.length) {
                     uuids = Arrays.copyOf(uuids, Math.max(8, uuidCount * 2));
                 }
-                uuids[uuidCount++] = word;
+                uuids[uuidCount++] = uuid;
+                // the next UUID starts after the byte that ends this one, and has its dash 8 further
+                dash = uuid + UUID_CHARS + 8;
             }
         }
     }

@@ -22,9 +22,8 @@ public final class KeyDetector {
     /** Bits of {@link #classOf(byte)}: what a byte inside a run can be part of. 0 means it ends a run. */
     static final int BASE64 = 1;
 
-    static final int PADDING = 2;
-    static final int ESCAPE = 4;
-    static final int DASH = 8;
+    static final int ESCAPE = 2;
+    static final int DASH = 4;
 
     /**
      * The shortest run worth a look: a UUID (36 characters) is the shortest thing either kind needs; a key needs
@@ -35,15 +34,15 @@ public final class KeyDetector {
     private static final byte[] CLASSES = new byte[256];
 
     static {
-        // A run is Base64 of either alphabet, padding and the escape characters of JSON and URLs: a key in every
-        // encoding the detector reads. A UUID's hex digits and dashes are Base64 characters, so a UUID lies in a run.
+        // A run is Base64 of either alphabet and the escape characters of JSON and URLs: a key in every encoding the
+        // detector reads. Padding ends a Base64 token, so it ends runs too (an escaped '=' is unescaped later). A
+        // UUID's hex digits and dashes are Base64 characters, so a UUID lies in a run.
         for (int c = 0; c < 128; c++) {
             if (AuthorizationKeys.isBase64((byte) c)) {
                 CLASSES[c] = BASE64;
             }
         }
         CLASSES['-'] = BASE64 | DASH;
-        CLASSES['='] = PADDING;
         CLASSES['%'] = ESCAPE;
         CLASSES['\\'] = ESCAPE;
     }
@@ -93,62 +92,71 @@ public final class KeyDetector {
      */
     List<KeyFinding> detect(byte[] text, BooleanSupplier columnsInBytes) {
         Collected collected = new Collected(text, columnsInBytes);
+        AuthorizationKeys.Sink keys = (offset, key) -> collected.add(KeyKind.AUTHORIZATION_KEY, offset, key);
         CredentialPairs pairs = new CredentialPairs(text);
-        forEachRun(text, (start, end, classes) -> {
-            if (end - start >= AuthorizationKeys.MIN_KEY_CHARS) {
-                AuthorizationKeys.scanRun(
-                        text,
-                        start,
-                        end,
-                        (classes & ESCAPE) != 0,
-                        (offset, key) -> collected.add(KeyKind.AUTHORIZATION_KEY, offset, key));
+        Runs runs = new Runs(text);
+        while (runs.next()) {
+            if (runs.end - runs.start >= AuthorizationKeys.MIN_KEY_CHARS) {
+                AuthorizationKeys.scanRun(text, runs.start, runs.end, (runs.classes & ESCAPE) != 0, keys);
             }
-            if ((classes & DASH) != 0) {
-                pairs.addUuidsIn(start, end);
+            if ((runs.classes & DASH) != 0) {
+                pairs.addUuidsIn(runs.start, runs.end);
             }
-        });
+        }
         pairs.report(collected::lines, (offset, key) -> collected.add(KeyKind.CLIENT_CREDENTIALS, offset, key));
         return collected.sorted();
     }
 
-    /** Receives each run: the bytes from start to end, and the OR of their classes. */
-    private interface RunSink {
-        void run(int start, int end, int classes);
-    }
-
     /**
-     * Calls the sink with every maximal run of at least {@link #MIN_RUN} bytes that have a class. A run that long
-     * has a byte at every {@code MIN_RUN}-th position, so only the byte {@code MIN_RUN - 1} ahead is read first: when
-     * it ends runs, the whole window is skipped; otherwise the window is read backwards to the byte that does.
+     * The maximal runs of at least {@link #MIN_RUN} bytes that have a class, in order. A run that long has a byte at
+     * every {@code MIN_RUN}-th position, so only the byte {@code MIN_RUN - 1} ahead is read first: when it ends runs,
+     * the whole window is skipped; otherwise the window is read backwards to the byte that does.
      */
-    private static void forEachRun(byte[] text, RunSink sink) {
-        int n = text.length;
-        int i = 0;
-        // i is always 0 or follows a byte that ends runs, so a run found from i is maximal on the left.
-        while (i + MIN_RUN <= n) {
-            int last = i + MIN_RUN - 1;
-            int classes = classOf(text[last]);
-            if (classes == 0) {
-                i = last + 1;
-                continue;
+    private static final class Runs {
+        private final byte[] text;
+        int start;
+        int end = -1;
+        /** The OR of the classes of the run's bytes. */
+        int classes;
+
+        Runs(byte[] text) {
+            this.text = text;
+        }
+
+        /** Moves to the next run; false when there is none. */
+        boolean next() {
+            int n = text.length;
+            int i = end + 1;
+            // i is always 0 or follows a byte that ends runs, so a run found from i is maximal on the left.
+            while (i + MIN_RUN <= n) {
+                int last = i + MIN_RUN - 1;
+                int found = classOf(text[last]);
+                if (found == 0) {
+                    i = last + 1;
+                    continue;
+                }
+                int q = last - 1;
+                int c;
+                while (q >= i && (c = classOf(text[q])) != 0) {
+                    found |= c;
+                    q--;
+                }
+                if (q >= i) {
+                    i = q + 1;
+                    continue;
+                }
+                int k = last + 1;
+                while (k < n && (c = classOf(text[k])) != 0) {
+                    found |= c;
+                    k++;
+                }
+                start = i;
+                end = k;
+                classes = found;
+                return true;
             }
-            int q = last - 1;
-            int c;
-            while (q >= i && (c = classOf(text[q])) != 0) {
-                classes |= c;
-                q--;
-            }
-            if (q >= i) {
-                i = q + 1;
-                continue;
-            }
-            int end = last + 1;
-            while (end < n && (c = classOf(text[end])) != 0) {
-                classes |= c;
-                end++;
-            }
-            sink.run(i, end, classes);
-            i = end + 1;
+            end = n;
+            return false;
         }
     }
 
