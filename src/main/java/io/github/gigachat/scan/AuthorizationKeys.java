@@ -1,5 +1,6 @@
 package io.github.gigachat.scan;
 
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -46,14 +47,14 @@ final class AuthorizationKeys {
     private static final int[] SHIFT = shifts();
 
     static {
-        java.util.Arrays.fill(VALUE, (byte) -1);
+        Arrays.fill(VALUE, (byte) -1);
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         for (int v = 0; v < 64; v++) {
             VALUE[alphabet.charAt(v)] = (byte) v;
         }
         VALUE['-'] = 62;
         VALUE['_'] = 63;
-        java.util.Arrays.fill(HEX_VALUE, (byte) -1);
+        Arrays.fill(HEX_VALUE, (byte) -1);
         for (int d = 0; d < 16; d++) {
             HEX_VALUE["0123456789abcdef".charAt(d)] = (byte) d;
             HEX_VALUE["0123456789ABCDEF".charAt(d)] = (byte) d;
@@ -93,7 +94,7 @@ final class AuthorizationKeys {
      */
     private static byte[] unescape(byte[] text, int start, int end, int[] origin) {
         byte[] plain = new byte[end - start];
-        java.util.Arrays.fill(plain, (byte) ' ');
+        Arrays.fill(plain, (byte) ' ');
         int length = 0;
         int i = start;
         while (i < end) {
@@ -162,6 +163,11 @@ final class AuthorizationKeys {
      * Looks for a key that starts anywhere in the token (so a key glued to a prefix such as {@code Basic+} is found
      * too) and runs to its end, trying the starts in order; and, outside a nested decode, when there is none, decodes
      * the whole token in case it is a key Base64-encoded once more.
+     *
+     * <p>The starts are tried as a string search tries them: from each start, the character 48 further is read
+     * first; unless it is the colon's {@code O}, the start moves on by {@link #SHIFT}, past every start that would
+     * put that character where no key can have it. Only a start whose 49 characters all pass {@link #mayStartKey} is
+     * decoded, and the decoded bytes decide.
      */
     private static void token(byte[] chars, int start, int end, Origin origin, int depth, Sink sink) {
         byte[] whole = null; // the token decoded, when a key was looked for from its start
@@ -209,7 +215,10 @@ final class AuthorizationKeys {
         }
     }
 
-    /** Whether every one of the first {@link #PREFIX_CHARS} characters from {@code s} can encode its part of a key. */
+    /**
+     * Whether every one of the first {@link #PREFIX_CHARS} characters from {@code s} can encode its part of
+     * {@code UUID:}. Every key passes; what passes is decoded and checked byte by byte.
+     */
     private static boolean mayStartKey(byte[] chars, int s) {
         for (int k = 0; k < PREFIX_CHARS; k++) {
             if ((KEY_PREFIX[k] >>> VALUE[chars[s + k] & 0xFF] & 1) == 0) {
@@ -251,6 +260,7 @@ final class AuthorizationKeys {
         return out;
     }
 
+    /** Whether the bytes are a client id UUID, a colon and a secret of printable ASCII without spaces. */
     static boolean isUuidColonSecret(byte[] b) {
         if (b.length < 38 || b[36] != ':' || !isUuid(b, 0)) {
             return false;
@@ -276,6 +286,7 @@ final class AuthorizationKeys {
         return true;
     }
 
+    /** The {@link #SHIFT} of each value: the nearest earlier character of a key's first 48 that may have it. */
     private static int[] shifts() {
         int[] shifts = new int[64];
         for (int v = 0; v < 64; v++) {
@@ -288,7 +299,11 @@ final class AuthorizationKeys {
         return shifts;
     }
 
-    /** The sets of {@link #KEY_PREFIX}, from every byte each of the 37 bytes of {@code UUID:} can be. */
+    /**
+     * The sets of {@link #KEY_PREFIX}: every byte each of the 37 bytes of {@code UUID:} can be, encoded. A Base64
+     * character takes the low bits of one byte and the high bits of the next (3 bytes make 4 characters), so each
+     * character's set comes from every pair of bytes it encodes.
+     */
     private static long[] keyPrefix() {
         String[] bytes = new String[37];
         for (int k = 0; k < 36; k++) {
@@ -297,7 +312,6 @@ final class AuthorizationKeys {
         bytes[36] = ":";
         long[] sets = new long[PREFIX_CHARS];
         for (int c = 0; c < PREFIX_CHARS; c++) {
-            // character c of its group of 4 takes the low bits of one byte and the high bits of the next
             int group = c / 4 * 3;
             int position = c % 4;
             String high = position == 0 ? "\0" : bytes[group + position - 1];

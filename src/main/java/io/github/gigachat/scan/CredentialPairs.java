@@ -37,9 +37,9 @@ final class CredentialPairs {
     }
 
     /**
-     * Keeps the UUIDs in {@code text[start, end)}, a maximal run of Base64, padding and escape characters (a UUID's
-     * characters are all among them). A UUID has its first dash 8 characters in, and is a whole word: no ASCII
-     * letter, digit, '_' or '-' right before or after it.
+     * Keeps the UUIDs in {@code text[start, end)}, a maximal run of Base64 and escape characters (a UUID's
+     * characters are all among them, so no UUID crosses the run's ends). A UUID has its first dash 8 characters in,
+     * and is a whole word: no ASCII letter, digit, '_' or '-' right before or after it.
      */
     void addUuidsIn(int start, int end) {
         for (int dash = start + 8; dash + UUID_CHARS - 8 <= end; dash++) {
@@ -60,6 +60,9 @@ final class CredentialPairs {
 
     /** Names each UUID kept by its key and reports the pairs; lines are counted only when both roles are there. */
     void report(Supplier<LineIndex> lineIndex, Sink sink) {
+        if (uuidCount < 2) {
+            return;
+        }
         Role[] roles = new Role[uuidCount];
         boolean secret = false;
         boolean clientId = false;
@@ -137,7 +140,7 @@ final class CredentialPairs {
 
     /**
      * Whether the name holds the lower-case word in any ASCII case, optionally ignoring separators. Neither word has
-     * its first letter anywhere else, so a mismatch restarts the match at that letter or before it.
+     * its first letter anywhere else, so after a mismatch a match can only start again at the mismatched character.
      */
     private boolean contains(int from, int to, byte[] word, boolean skipSeparators) {
         int matched = 0;

@@ -14,16 +14,17 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Everything either kind needs is ASCII, which UTF-8 keeps byte for byte, so the detector reads bytes: one pass
  * picks the runs of bytes that can hold a key or a UUID, skipping most text without looking at each byte, and only
- * those runs are looked at again. Nothing is decoded or allocated for text without such a run.
+ * those runs are looked at again. Nothing is decoded or allocated for text without such a run. Names and UUIDs are
+ * ASCII words: any other character, ASCII or not, ends one.
  *
  * <p>Stateless and thread-safe.
  */
 public final class KeyDetector {
     /** Bits of {@link #classOf(byte)}: what a byte inside a run can be part of. 0 means it ends a run. */
-    static final int BASE64 = 1;
+    private static final int BASE64 = 1;
 
-    static final int ESCAPE = 2;
-    static final int DASH = 4;
+    private static final int ESCAPE = 2;
+    private static final int DASH = 4;
 
     /**
      * The shortest run worth a look: a UUID (36 characters) is the shortest thing either kind needs; a key needs
@@ -108,9 +109,10 @@ public final class KeyDetector {
     }
 
     /**
-     * The maximal runs of at least {@link #MIN_RUN} bytes that have a class, in order. A run that long has a byte at
-     * every {@code MIN_RUN}-th position, so only the byte {@code MIN_RUN - 1} ahead is read first: when it ends runs,
-     * the whole window is skipped; otherwise the window is read backwards to the byte that does.
+     * The maximal runs of at least {@link #MIN_RUN} bytes that have a class, in order, found the way a string search
+     * skips: a run long enough that starts in {@code [i, i + MIN_RUN)} covers the byte at {@code i + MIN_RUN - 1}.
+     * When that byte has no class, the whole window is skipped unread; otherwise the window is read backwards to the
+     * last byte without one, and a long enough run can only start after it.
      */
     private static final class Runs {
         private final byte[] text;
