@@ -23,9 +23,6 @@ final class AuthorizationKeys {
     /** The value of the 49th character of a key: the top 6 bits of the colon after the UUID ({@code O}). */
     private static final int COLON_VALUE = ':' >> 2;
 
-    /** Stands for a decode that gave no text, so it is not tried again. */
-    private static final byte[] NOT_TEXT = new byte[0];
-
     /** The 6-bit value of each Base64 character of either alphabet ('-' and '+' are 62, '_' and '/' 63), or -1. */
     private static final byte[] VALUE = new byte[256];
 
@@ -79,12 +76,20 @@ final class AuthorizationKeys {
      */
     static void scanRun(byte[] text, int start, int end, boolean escaped, Sink sink) {
         if (!escaped) {
-            token(text, start, end, Origin.SAME, 0, sink);
+            token(text, start, end, Origin.SAME, sink);
             return;
         }
         int[] origin = new int[end - start];
         byte[] plain = unescape(text, start, end, origin);
-        tokens(plain, 0, plain.length, new Origin(origin, -1), 0, sink);
+        Origin unescaped = new Origin(origin, -1);
+        int i = 0;
+        while ((i = tokenStart(plain, i, plain.length)) < plain.length) {
+            int tokenEnd = tokenEnd(plain, i, plain.length);
+            if (tokenEnd - i >= MIN_KEY_CHARS) {
+                token(plain, i, tokenEnd, unescaped, sink);
+            }
+            i = tokenEnd;
+        }
     }
 
     /**
@@ -141,62 +146,67 @@ final class AuthorizationKeys {
         return HEX_VALUE[c & 0xFF];
     }
 
-    /** Splits {@code chars[from, to)} into Base64 tokens (padding or any other character ends one). */
-    private static void tokens(byte[] chars, int from, int to, Origin origin, int depth, Sink sink) {
-        int i = from;
-        while (i < to) {
-            if (!isBase64(chars[i])) {
-                i++;
-                continue;
+    /** The first Base64 character from {@code i} on, or {@code to}. */
+    private static int tokenStart(byte[] chars, int i, int to) {
+        while (i < to && !isBase64(chars[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The end of the Base64 token at {@code i}: padding or any other character ends one. */
+    private static int tokenEnd(byte[] chars, int i, int to) {
+        while (i < to && isBase64(chars[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Looks for a key in the token and, when there is none, in the token decoded once more (a Kubernetes Secret
+     * value): the decoded text must be text, since a key's is, and its keys are found at the token's offset.
+     */
+    private static void token(byte[] chars, int start, int end, Origin origin, Sink sink) {
+        if (key(chars, start, end, origin, sink) || end - start > MAX_NESTED_CHARS) {
+            return;
+        }
+        byte[] decoded = decodeText(chars, start, end);
+        if (decoded == null) {
+            return;
+        }
+        Origin outer = Origin.fixed(origin.of(start));
+        int i = 0;
+        while ((i = tokenStart(decoded, i, decoded.length)) < decoded.length) {
+            int tokenEnd = tokenEnd(decoded, i, decoded.length);
+            if (tokenEnd - i >= MIN_KEY_CHARS) {
+                key(decoded, i, tokenEnd, outer, sink); // decoded once more only: never a third time
             }
-            int start = i;
-            while (i < to && isBase64(chars[i])) {
-                i++;
-            }
-            if (i - start >= MIN_KEY_CHARS) {
-                token(chars, start, i, origin, depth, sink);
-            }
+            i = tokenEnd;
         }
     }
 
     /**
-     * Looks for a key that starts anywhere in the token (so a key glued to a prefix such as {@code Basic+} is found
-     * too) and runs to its end, trying the starts in order; and, outside a nested decode, when there is none, decodes
-     * the whole token in case it is a key Base64-encoded once more.
+     * Reports the first key that starts in the token (so a key glued to a prefix such as {@code Basic+} is found
+     * too) and runs to its end; false when there is none.
      *
-     * <p>The starts are tried as a string search tries them: from each start, the character 48 further is read
-     * first; unless it is the colon's {@code O}, the start moves on by {@link #SHIFT}, past every start that would
-     * put that character where no key can have it. Only a start whose 49 characters all pass {@link #mayStartKey} is
-     * decoded, and the decoded bytes decide.
+     * <p>The starts are tried in order, as a string search tries them: from each start, the character 48 further is
+     * read first; unless it is the colon's {@code O}, the start moves on by {@link #SHIFT}, past every start that
+     * would put that character where no key can have it. Only a start whose 49 characters all pass
+     * {@link #mayStartKey} is decoded, and the decoded bytes decide.
      */
-    private static void token(byte[] chars, int start, int end, Origin origin, int depth, Sink sink) {
-        byte[] whole = null; // the token decoded, when a key was looked for from its start
+    private static boolean key(byte[] chars, int start, int end, Origin origin, Sink sink) {
         for (int s = start; s + MIN_KEY_CHARS <= end; ) {
             int v = VALUE[chars[s + PREFIX_CHARS - 1] & 0xFF];
             if (v == COLON_VALUE && mayStartKey(chars, s)) {
                 byte[] decoded = decodeText(chars, s, end);
                 if (decoded != null && isUuidColonSecret(decoded)) {
                     sink.found(origin.of(s), Base64.getEncoder().encodeToString(decoded));
-                    return;
-                }
-                if (s == start) {
-                    whole = decoded != null ? decoded : NOT_TEXT;
+                    return true;
                 }
             }
             s += SHIFT[v];
         }
-        nested(chars, start, end, whole, origin, depth, sink);
-    }
-
-    /** Looks for keys in the token decoded once more (not decoded again when {@code whole} already holds it). */
-    private static void nested(byte[] chars, int start, int end, byte[] whole, Origin origin, int depth, Sink sink) {
-        if (depth > 0 || end - start > MAX_NESTED_CHARS) {
-            return;
-        }
-        byte[] decoded = whole != null ? whole : decodeText(chars, start, end);
-        if (decoded != null && decoded != NOT_TEXT) {
-            tokens(decoded, 0, decoded.length, Origin.fixed(origin.of(start)), 1, sink);
-        }
+        return false;
     }
 
     /**
