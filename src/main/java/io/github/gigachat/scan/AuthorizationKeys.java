@@ -1,13 +1,14 @@
 package io.github.gigachat.scan;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
-import java.util.function.IntUnaryOperator;
 
 /**
- * Finds Base64 {@code UUID:secret} keys: a cheap pass picks runs of Base64, URL and escape characters long enough to
- * hold a key, and only those are unescaped (JSON, URL-encoding) and decoded, once or, for a Kubernetes Secret value,
- * twice.
+ * Finds Base64 {@code UUID:secret} keys in the runs {@link KeyDetector} picks. A run without escapes is one Base64
+ * token; a run with JSON or URL escapes is unescaped and split into tokens. In a token, only the offsets where the
+ * first 49 characters have the shape of Base64 {@code UUID:} are decoded, and they are found by skipping, as a string
+ * search does, not by trying every offset. A token that is not a key is decoded once more (a Kubernetes Secret value)
+ * only as far as it decodes to text.
  */
 final class AuthorizationKeys {
     /** Base64 characters of the shortest key: 36 (UUID) + 1 (':') + 1 (secret) bytes, unpadded. */
@@ -16,26 +17,44 @@ final class AuthorizationKeys {
     /** Largest Base64 token decoded a second time, so a huge embedded blob costs one decode only. */
     private static final int MAX_NESTED_CHARS = 1 << 16;
 
-    /** The first Base64 character of a hex digit: {@code 0-3 4-7 8-9 a-c d-f A-C D-F}. */
-    private static final String KEY_FIRST = "MNOYZQR";
+    /** How many Base64 characters encode {@code UUID:} (37 bytes): 12 groups of 4, and the first of the 13th. */
+    private static final int PREFIX_CHARS = 49;
 
-    private static final boolean[] RUN = new boolean[128];
-    private static final boolean[] BASE64 = new boolean[128];
+    /** The value of the 49th character of a key: the top 6 bits of the colon after the UUID ({@code O}). */
+    private static final int COLON_VALUE = ':' >> 2;
+
+    /** The 6-bit value of each Base64 character of either alphabet ('-' and '+' are 62, '_' and '/' 63), or -1. */
+    private static final byte[] VALUE = new byte[256];
+
+    /** The value of each ASCII hex digit, or -1. */
+    private static final byte[] HEX_VALUE = new byte[256];
+
+    /**
+     * For each of the first {@link #PREFIX_CHARS} characters of a key, the set of values (bit {@code v}) it can have.
+     * The UUID's 32 hex digits, its 4 dashes and the colon leave few: a dash makes {@code t} or {@code L}, the colon
+     * {@code O}, and a hex digit is {@code M N O Q R Y Z} in the first character of a group.
+     */
+    private static final long[] KEY_PREFIX = keyPrefix();
+
+    /**
+     * How far a key's possible start moves on when the character 48 after it has value {@code v}: to the nearest
+     * start that puts {@code v} where a key may have it (no nearer start can be a key), or past it when no character
+     * of a key's first 48 can be {@code v}. About 19 characters on average in random Base64.
+     */
+    private static final int[] SHIFT = shifts();
 
     static {
-        for (char c = 'A'; c <= 'Z'; c++) {
-            BASE64[c] = true;
-            BASE64[c + ('a' - 'A')] = true;
+        Arrays.fill(VALUE, (byte) -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int v = 0; v < 64; v++) {
+            VALUE[alphabet.charAt(v)] = (byte) v;
         }
-        for (char c = '0'; c <= '9'; c++) {
-            BASE64[c] = true;
-        }
-        for (char c : "+/-_".toCharArray()) {
-            BASE64[c] = true;
-        }
-        System.arraycopy(BASE64, 0, RUN, 0, RUN.length);
-        for (char c : "=%\\".toCharArray()) {
-            RUN[c] = true;
+        VALUE['-'] = 62;
+        VALUE['_'] = 63;
+        Arrays.fill(HEX_VALUE, (byte) -1);
+        for (int d = 0; d < 16; d++) {
+            HEX_VALUE["0123456789abcdef".charAt(d)] = (byte) d;
+            HEX_VALUE["0123456789ABCDEF".charAt(d)] = (byte) d;
         }
     }
 
@@ -46,55 +65,52 @@ final class AuthorizationKeys {
 
     private AuthorizationKeys() {}
 
-    static void scan(String text, Sink sink) {
-        int n = text.length();
+    static boolean isBase64(byte b) {
+        return VALUE[b & 0xFF] >= 0;
+    }
+
+    /**
+     * Looks for keys in {@code text[start, end)}, a run of Base64 and escape characters at least
+     * {@link #MIN_KEY_CHARS} long; {@code escaped} when it holds a {@code %} or a backslash. Without escapes the run
+     * is one token: padding ends runs, and every other run character is Base64.
+     */
+    static void scanRun(byte[] text, int start, int end, boolean escaped, Sink sink) {
+        if (!escaped) {
+            token(text, start, end, Origin.SAME, sink);
+            return;
+        }
+        int[] origin = new int[end - start];
+        byte[] plain = unescape(text, start, end, origin);
+        Origin unescaped = new Origin(origin, -1);
         int i = 0;
-        // i always starts a possible run: it is 0 or follows a character outside RUN.
-        while (i + MIN_KEY_CHARS <= n) {
-            int last = i + MIN_KEY_CHARS - 1;
-            if (!inRun(text.charAt(last))) {
-                i = last + 1;
-                continue;
+        while ((i = tokenStart(plain, i, plain.length)) < plain.length) {
+            int tokenEnd = tokenEnd(plain, i, plain.length);
+            if (tokenEnd - i >= MIN_KEY_CHARS) {
+                token(plain, i, tokenEnd, unescaped, sink);
             }
-            int q = last - 1;
-            while (q >= i && inRun(text.charAt(q))) {
-                q--;
-            }
-            if (q >= i) {
-                i = q + 1;
-                continue;
-            }
-            int end = last + 1;
-            while (end < n && inRun(text.charAt(end))) {
-                end++;
-            }
-            candidateRun(text, i, end, sink);
-            i = end + 1;
+            i = tokenEnd;
         }
     }
 
-    private static boolean inRun(char c) {
-        return c < 128 && RUN[c];
-    }
-
-    private static boolean isBase64(char c) {
-        return c < 128 && BASE64[c];
-    }
-
-    /** Undoes JSON escapes and URL-encoding in the run, keeping where each character came from. */
-    private static void candidateRun(String text, int start, int end, Sink sink) {
-        StringBuilder plain = new StringBuilder(end - start);
-        int[] origin = new int[end - start];
+    /**
+     * Undoes JSON escapes and URL-encoding, writing where each plain character came from into {@code origin}. The
+     * plain text is shorter than the run; the rest is spaces, which no token holds. A character that is not ASCII
+     * cannot be part of a key, so it becomes a space too.
+     */
+    private static byte[] unescape(byte[] text, int start, int end, int[] origin) {
+        byte[] plain = new byte[end - start];
+        Arrays.fill(plain, (byte) ' ');
+        int length = 0;
         int i = start;
         while (i < end) {
-            char c = text.charAt(i);
+            int c = text[i];
             int from = i;
             if (c == '\\') {
-                if (i + 1 < end && text.charAt(i + 1) == '/') {
+                if (i + 1 < end && text[i + 1] == '/') {
                     c = '/';
                     i += 2;
-                } else if (i + 5 < end && text.charAt(i + 1) == 'u' && hex(text, i + 2, 4) >= 0) {
-                    c = (char) hex(text, i + 2, 4);
+                } else if (i + 5 < end && text[i + 1] == 'u' && hex(text, i + 2, 4) >= 0) {
+                    c = hex(text, i + 2, 4);
                     i += 6;
                 } else {
                     c = ' ';
@@ -102,21 +118,21 @@ final class AuthorizationKeys {
                 }
             } else if (c == '%') {
                 int v = i + 2 < end ? hex(text, i + 1, 2) : -1;
-                c = v >= 0 ? (char) v : ' ';
+                c = v >= 0 ? v : ' ';
                 i += v >= 0 ? 3 : 1;
             } else {
                 i++;
             }
-            origin[plain.length()] = from;
-            plain.append(c);
+            origin[length] = from;
+            plain[length++] = (byte) (c >= 0 && c < 0x80 ? c : ' ');
         }
-        tokens(plain, p -> origin[p], 0, sink);
+        return plain;
     }
 
-    private static int hex(String text, int from, int count) {
+    private static int hex(byte[] text, int from, int count) {
         int v = 0;
         for (int k = from; k < from + count; k++) {
-            int d = Character.digit(text.charAt(k), 16);
+            int d = hexValue(text[k]);
             if (d < 0) {
                 return -1;
             }
@@ -125,88 +141,138 @@ final class AuthorizationKeys {
         return v;
     }
 
-    /** Splits into Base64 tokens (padding ends a token) and decodes those long enough. */
-    private static void tokens(CharSequence plain, IntUnaryOperator origin, int depth, Sink sink) {
-        int n = plain.length();
+    /** The value of an ASCII hex digit, or -1. */
+    static int hexValue(byte c) {
+        return HEX_VALUE[c & 0xFF];
+    }
+
+    /** The first Base64 character from {@code i} on, or {@code to}. */
+    private static int tokenStart(byte[] chars, int i, int to) {
+        while (i < to && !isBase64(chars[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The end of the Base64 token at {@code i}: padding or any other character ends one. */
+    private static int tokenEnd(byte[] chars, int i, int to) {
+        while (i < to && isBase64(chars[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Looks for a key in the token and, when there is none, in the token decoded once more (a Kubernetes Secret
+     * value): the decoded text must be text, since a key's is, and its keys are found at the token's offset.
+     */
+    private static void token(byte[] chars, int start, int end, Origin origin, Sink sink) {
+        if (key(chars, start, end, origin, sink) || end - start > MAX_NESTED_CHARS) {
+            return;
+        }
+        byte[] decoded = decodeText(chars, start, end);
+        if (decoded == null) {
+            return;
+        }
+        Origin outer = Origin.fixed(origin.of(start));
         int i = 0;
-        while (i < n) {
-            if (!isBase64(plain.charAt(i))) {
-                i++;
-                continue;
+        while ((i = tokenStart(decoded, i, decoded.length)) < decoded.length) {
+            int tokenEnd = tokenEnd(decoded, i, decoded.length);
+            if (tokenEnd - i >= MIN_KEY_CHARS) {
+                key(decoded, i, tokenEnd, outer, sink); // decoded once more only: never a third time
             }
-            int start = i;
-            while (i < n && isBase64(plain.charAt(i))) {
-                i++;
-            }
-            int bodyEnd = i;
-            while (i < n && plain.charAt(i) == '=') {
-                i++;
-            }
-            if (bodyEnd - start >= MIN_KEY_CHARS) {
-                decodeToken(plain.subSequence(start, bodyEnd), origin.applyAsInt(start), depth, sink);
-            }
+            i = tokenEnd;
         }
     }
 
     /**
-     * Decodes the token from each offset where a key could start (so a key glued to a prefix such as {@code Basic+}
-     * is found too) and, outside a nested decode, the whole token in case it is a key Base64-encoded once more.
+     * Reports the first key that starts in the token (so a key glued to a prefix such as {@code Basic+} is found
+     * too) and runs to its end; false when there is none.
+     *
+     * <p>The starts are tried in order, as a string search tries them: from each start, the character 48 further is
+     * read first; unless it is the colon's {@code O}, the start moves on by {@link #SHIFT}, past every start that
+     * would put that character where no key can have it. Only a start whose 49 characters all pass
+     * {@link #mayStartKey} is decoded, and the decoded bytes decide.
      */
-    private static void decodeToken(CharSequence body, int offset, int depth, Sink sink) {
-        boolean found = false;
-        for (int s = 0; s + MIN_KEY_CHARS <= body.length(); s++) {
-            if (mayStartKey(body, s)) {
-                byte[] decoded = decode(body.subSequence(s, body.length()));
+    private static boolean key(byte[] chars, int start, int end, Origin origin, Sink sink) {
+        for (int s = start; s + MIN_KEY_CHARS <= end; ) {
+            int v = VALUE[chars[s + PREFIX_CHARS - 1] & 0xFF];
+            if (v == COLON_VALUE && mayStartKey(chars, s)) {
+                byte[] decoded = decodeText(chars, s, end);
                 if (decoded != null && isUuidColonSecret(decoded)) {
-                    sink.found(offset + s, Base64.getEncoder().encodeToString(decoded));
-                    found = true;
-                    break;
+                    sink.found(origin.of(s), Base64.getEncoder().encodeToString(decoded));
+                    return true;
                 }
             }
+            s += SHIFT[v];
         }
-        if (!found && depth == 0 && body.length() <= MAX_NESTED_CHARS) {
-            byte[] decoded = decode(body);
-            if (decoded != null && isPrintableAscii(decoded)) {
-                tokens(new String(decoded, StandardCharsets.ISO_8859_1), p -> offset, 1, sink);
-            }
+        return false;
+    }
+
+    /**
+     * Where each character the tokens are read from came from in the scanned text: the same offset, the offset
+     * {@link #unescape} noted, or, for text decoded from a token, that token's offset.
+     */
+    private record Origin(int[] offsets, int fixed) {
+        static final Origin SAME = new Origin(null, -1);
+
+        static Origin fixed(int offset) {
+            return new Origin(null, offset);
+        }
+
+        int of(int p) {
+            return fixed >= 0 ? fixed : offsets == null ? p : offsets[p];
         }
     }
 
     /**
-     * Whether Base64 starting at {@code s} could encode {@code UUID:}: the first character encodes a hex digit, and
-     * the UUID's dashes and the colon fix four more characters ({@code t}, {@code L}, {@code t}, {@code O}) in either
-     * alphabet.
+     * Whether every one of the first {@link #PREFIX_CHARS} characters from {@code s} can encode its part of
+     * {@code UUID:}. Every key passes; what passes is decoded and checked byte by byte.
      */
-    private static boolean mayStartKey(CharSequence body, int s) {
-        return KEY_FIRST.indexOf(body.charAt(s)) >= 0
-                && body.charAt(s + 11) == 't'
-                && body.charAt(s + 24) == 'L'
-                && body.charAt(s + 31) == 't'
-                && body.charAt(s + 48) == 'O';
+    private static boolean mayStartKey(byte[] chars, int s) {
+        for (int k = 0; k < PREFIX_CHARS; k++) {
+            if ((KEY_PREFIX[k] >>> VALUE[chars[s + k] & 0xFF] & 1) == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** Standard or URL-safe, padded or not; null when it is not Base64 of whole bytes. */
-    private static byte[] decode(CharSequence body) {
-        if (body.length() % 4 == 1) {
+    /**
+     * Decodes Base64 (standard or URL-safe, unpadded) to text: null when it is not whole bytes, or as soon as a byte
+     * is not printable ASCII, a tab or a line break. A key is printable ASCII, and so is the key text of a key
+     * encoded once more, so random Base64 costs a few characters, and no allocation, before it is rejected.
+     */
+    private static byte[] decodeText(byte[] chars, int from, int to) {
+        int length = to - from;
+        if (length % 4 == 1) {
             return null;
         }
-        StringBuilder standard = new StringBuilder(body.length() + 2);
-        for (int k = 0; k < body.length(); k++) {
-            char c = body.charAt(k);
-            standard.append(c == '-' ? '+' : c == '_' ? '/' : c);
+        byte[] out = null;
+        int o = 0;
+        for (int k = from; k < to; k += 4) {
+            int count = Math.min(4, to - k); // 2, 3 or 4 characters make 1, 2 or 3 bytes
+            int bits = 0;
+            for (int j = 0; j < 4; j++) {
+                bits = bits << 6 | (j < count ? VALUE[chars[k + j] & 0xFF] : 0);
+            }
+            for (int j = 0; j < count - 1; j++) {
+                int b = bits >> (16 - 8 * j) & 0xFF;
+                if ((b < 0x20 || b > 0x7e) && b != '\n' && b != '\r' && b != '\t') {
+                    return null;
+                }
+                if (out == null) {
+                    out = new byte[length / 4 * 3 + Math.max(0, length % 4 - 1)];
+                }
+                out[o++] = (byte) b;
+            }
         }
-        while (standard.length() % 4 != 0) {
-            standard.append('=');
-        }
-        try {
-            return Base64.getDecoder().decode(standard.toString());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return out;
     }
 
+    /** Whether the bytes are a client id UUID, a colon and a secret of printable ASCII without spaces. */
     static boolean isUuidColonSecret(byte[] b) {
-        if (b.length < 38 || b[36] != ':' || !isUuid(b)) {
+        if (b.length < 38 || b[36] != ':' || !isUuid(b, 0)) {
             return false;
         }
         for (int k = 37; k < b.length; k++) {
@@ -217,22 +283,56 @@ final class AuthorizationKeys {
         return true;
     }
 
-    private static boolean isUuid(byte[] b) {
+    /** Whether {@code b[start, start + 36)} is a UUID: ASCII hex digits in groups of 8-4-4-4-12 joined by dashes. */
+    static boolean isUuid(byte[] b, int start) {
+        if (b[start + 8] != '-' || b[start + 13] != '-' || b[start + 18] != '-' || b[start + 23] != '-') {
+            return false;
+        }
         for (int k = 0; k < 36; k++) {
-            boolean dash = k == 8 || k == 13 || k == 18 || k == 23;
-            if (dash ? b[k] != '-' : Character.digit(b[k], 16) < 0) {
+            if (hexValue(b[start + k]) < 0 && k != 8 && k != 13 && k != 18 && k != 23) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean isPrintableAscii(byte[] b) {
-        for (byte x : b) {
-            if ((x < 0x20 || x > 0x7e) && x != '\n' && x != '\r' && x != '\t') {
-                return false;
+    /** The {@link #SHIFT} of each value: the nearest earlier character of a key's first 48 that may have it. */
+    private static int[] shifts() {
+        int[] shifts = new int[64];
+        for (int v = 0; v < 64; v++) {
+            int shift = 1;
+            while (shift < PREFIX_CHARS && (KEY_PREFIX[PREFIX_CHARS - 1 - shift] >>> v & 1) == 0) {
+                shift++;
+            }
+            shifts[v] = shift;
+        }
+        return shifts;
+    }
+
+    /**
+     * The sets of {@link #KEY_PREFIX}: every byte each of the 37 bytes of {@code UUID:} can be, encoded. A Base64
+     * character takes the low bits of one byte and the high bits of the next (3 bytes make 4 characters), so each
+     * character's set comes from every pair of bytes it encodes.
+     */
+    private static long[] keyPrefix() {
+        String[] bytes = new String[37];
+        for (int k = 0; k < 36; k++) {
+            bytes[k] = k == 8 || k == 13 || k == 18 || k == 23 ? "-" : "0123456789abcdefABCDEF";
+        }
+        bytes[36] = ":";
+        long[] sets = new long[PREFIX_CHARS];
+        for (int c = 0; c < PREFIX_CHARS; c++) {
+            int group = c / 4 * 3;
+            int position = c % 4;
+            String high = position == 0 ? "\0" : bytes[group + position - 1];
+            String low = position == 3 || group + position > 36 ? "\0" : bytes[group + position];
+            for (char h : high.toCharArray()) {
+                for (char l : low.toCharArray()) {
+                    int bits = (h << 8 | l) >> (2 + 2 * position) & 63;
+                    sets[c] |= 1L << bits;
+                }
             }
         }
-        return true;
+        return sets;
     }
 }

@@ -1,166 +1,194 @@
 package io.github.gigachat.scan;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
-import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Finds a secret-named key with a UUID value near a client-id-named key with a UUID value, in the key/value syntaxes
- * of properties, YAML, JSON, XML (element or attribute) and {@code .env}. Only texts with the word "secret" are looked
- * at, and only UUIDs are parsed backwards to their names.
+ * of properties, YAML, JSON, XML (element or attribute) and {@code .env}. One per text: {@link KeyDetector} hands it
+ * the runs that hold a dash, it keeps the UUIDs among them, and only their names are parsed, backwards.
  */
 final class CredentialPairs {
     /** Largest distance, in lines, between the client id and the secret of one pair. */
     static final int MAX_LINE_DISTANCE = 5;
+
+    private static final int UUID_CHARS = 36;
+    private static final byte[] SECRET = ascii("secret");
+    private static final byte[] CLIENT_ID = ascii("clientid");
 
     private enum Role {
         CLIENT_ID,
         SECRET
     }
 
-    private record Entry(Role role, int offset, int line, String uuid) {}
-
     /** Receives each pair found: the offset of the secret's value and the key the pair composes. */
     interface Sink {
         void found(int offset, String standardKey);
     }
 
-    private CredentialPairs() {}
+    private final byte[] text;
+    private int[] uuids = new int[0];
+    private int uuidCount;
 
-    /** Whether the text holds "secret" in any case: Horspool's skip on the ASCII-folded text. */
-    static boolean mentionsSecret(String text) {
-        int n = text.length();
-        int i = 5;
-        while (i < n) {
-            int c = text.charAt(i) | 0x20;
-            if (c == 't' && text.regionMatches(true, i - 5, "secret", 0, 6)) {
-                return true;
-            }
-            i += c == 'e' ? 1 : c == 'r' ? 2 : c == 'c' ? 3 : c == 's' ? 5 : 6;
-        }
-        return false;
+    CredentialPairs(byte[] text) {
+        this.text = text;
     }
 
-    static void scan(String text, LineIndex lines, Sink sink) {
-        List<Entry> entries = new ArrayList<>();
-        int n = text.length();
-        for (int dash = text.indexOf('-', 8); dash >= 0; dash = text.indexOf('-', dash + 1)) {
-            int start = dash - 8;
-            if (start + 36 > n || !isUuidAt(text, start) || (start > 0 && isWordChar(text.charAt(start - 1)))) {
-                continue;
-            }
-            if (start + 36 < n && isWordChar(text.charAt(start + 36))) {
-                continue;
-            }
-            Role role = roleOf(nameBefore(text, start));
-            if (role != null) {
-                int line = lines.line(start);
-                if (!lines.allowed(line)) {
-                    entries.add(new Entry(role, start, line, text.substring(start, start + 36)));
+    /**
+     * Keeps the UUIDs in {@code text[start, end)}, a maximal run of Base64 and escape characters (a UUID's
+     * characters are all among them, so no UUID crosses the run's ends). A UUID has its first dash 8 characters in,
+     * and is a whole word: no ASCII letter, digit, '_' or '-' right before or after it.
+     */
+    void addUuidsIn(int start, int end) {
+        for (int dash = start + 8; dash + UUID_CHARS - 8 <= end; dash++) {
+            int uuid = dash - 8;
+            if (text[dash] == '-'
+                    && AuthorizationKeys.isUuid(text, uuid)
+                    && (uuid == 0 || !isWordChar(text[uuid - 1]))
+                    && (uuid + UUID_CHARS == text.length || !isWordChar(text[uuid + UUID_CHARS]))) {
+                if (uuidCount == uuids.length) {
+                    uuids = Arrays.copyOf(uuids, Math.max(8, uuidCount * 2));
                 }
+                uuids[uuidCount++] = uuid;
+                // the next UUID starts after the byte that ends this one, and has its dash 8 further
+                dash = uuid + UUID_CHARS + 8;
             }
-            dash = start + 35;
         }
-        for (Entry secret : entries) {
-            if (secret.role != Role.SECRET) {
+    }
+
+    /** Names each UUID kept by its key and reports the pairs; lines are counted only when both roles are there. */
+    void report(Supplier<LineIndex> lineIndex, Sink sink) {
+        if (uuidCount < 2) {
+            return;
+        }
+        Role[] roles = new Role[uuidCount];
+        boolean secret = false;
+        boolean clientId = false;
+        for (int u = 0; u < uuidCount; u++) {
+            roles[u] = roleBefore(uuids[u]);
+            secret |= roles[u] == Role.SECRET;
+            clientId |= roles[u] == Role.CLIENT_ID;
+        }
+        if (!secret || !clientId) {
+            return;
+        }
+        LineIndex lines = lineIndex.get();
+        int[] lineOf = new int[uuidCount];
+        for (int u = 0; u < uuidCount; u++) {
+            lineOf[u] = lines.line(uuids[u]);
+            if (roles[u] != null && lines.allowed(lineOf[u])) {
+                roles[u] = null;
+            }
+        }
+        for (int s = 0; s < uuidCount; s++) {
+            if (roles[s] != Role.SECRET) {
                 continue;
             }
-            Entry best = null;
-            for (Entry id : entries) {
-                int distance = Math.abs(id.line - secret.line);
-                if (id.role == Role.CLIENT_ID
+            int best = -1;
+            for (int id = 0; id < uuidCount; id++) {
+                int distance = Math.abs(lineOf[id] - lineOf[s]);
+                if (roles[id] == Role.CLIENT_ID
                         && distance <= MAX_LINE_DISTANCE
-                        && (best == null || distance < Math.abs(best.line - secret.line))) {
+                        && (best < 0 || distance < Math.abs(lineOf[best] - lineOf[s]))) {
                     best = id;
                 }
             }
-            if (best != null) {
-                String key = Base64.getEncoder()
-                        .encodeToString((best.uuid + ":" + secret.uuid).getBytes(StandardCharsets.UTF_8));
-                sink.found(secret.offset, key);
+            if (best >= 0) {
+                byte[] composed = new byte[2 * UUID_CHARS + 1];
+                System.arraycopy(text, uuids[best], composed, 0, UUID_CHARS);
+                composed[UUID_CHARS] = ':';
+                System.arraycopy(text, uuids[s], composed, UUID_CHARS + 1, UUID_CHARS);
+                sink.found(uuids[s], Base64.getEncoder().encodeToString(composed));
             }
         }
     }
 
     /**
-     * The name the value at {@code valueStart} is assigned to: {@code name=v}, {@code name: v}, {@code "name": "v"},
-     * {@code name="v"} or {@code <name>v}; null when the value is not in such a syntax.
+     * The role of the name the value at {@code valueStart} is assigned to: {@code name=v}, {@code name: v},
+     * {@code "name": "v"}, {@code name="v"} or {@code <name>v}; null when the value is not in such a syntax or the
+     * name is neither a secret's nor a client id's.
      */
-    static String nameBefore(String text, int valueStart) {
-        int j = valueStart - 1;
-        j = skipQuote(text, j);
-        j = skipBlanks(text, j);
+    private Role roleBefore(int valueStart) {
+        int j = skipQuote(valueStart - 1);
+        j = skipBlanks(j);
         if (j < 0) {
             return null;
         }
-        char separator = text.charAt(j);
+        byte separator = text[j];
         if (separator == '>') {
             int nameEnd = j;
-            j--;
-            while (j >= 0 && isNameChar(text.charAt(j))) {
-                j--;
-            }
-            return j >= 0 && text.charAt(j) == '<' && j + 1 < nameEnd ? text.substring(j + 1, nameEnd) : null;
+            j = skipName(j - 1);
+            return j >= 0 && text[j] == '<' && j + 1 < nameEnd ? roleOf(j + 1, nameEnd) : null;
         }
         if (separator != '=' && separator != ':') {
             return null;
         }
-        j = skipQuote(text, skipBlanks(text, j - 1));
-        int nameEnd = j + 1;
-        while (j >= 0 && isNameChar(text.charAt(j))) {
-            j--;
-        }
-        return j + 1 < nameEnd ? text.substring(j + 1, nameEnd) : null;
+        int nameEnd = skipQuote(skipBlanks(j - 1)) + 1;
+        j = skipName(nameEnd - 1);
+        return j + 1 < nameEnd ? roleOf(j + 1, nameEnd) : null;
     }
 
-    private static Role roleOf(String name) {
-        if (name == null) {
-            return null;
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.contains("secret")) {
+    /** A name with "secret" in any case is a secret's; one with "clientid" once '_', '-' and '.' are left out. */
+    private Role roleOf(int from, int to) {
+        if (contains(from, to, SECRET, false)) {
             return Role.SECRET;
         }
-        String bare = lower.replace("_", "").replace("-", "").replace(".", "");
-        return bare.contains("clientid") ? Role.CLIENT_ID : null;
+        return contains(from, to, CLIENT_ID, true) ? Role.CLIENT_ID : null;
+    }
+
+    /**
+     * Whether the name holds the lower-case word in any ASCII case, optionally ignoring separators. Neither word has
+     * its first letter anywhere else, so after a mismatch a match can only start again at the mismatched character.
+     */
+    private boolean contains(int from, int to, byte[] word, boolean skipSeparators) {
+        int matched = 0;
+        for (int k = from; k < to; k++) {
+            int c = text[k];
+            if (skipSeparators && (c == '_' || c == '-' || c == '.')) {
+                continue;
+            }
+            c = c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+            matched = c == word[matched] ? matched + 1 : c == word[0] ? 1 : 0;
+            if (matched == word.length) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Skips one quote, and the backslash before it in a JSON string that holds JSON. */
-    private static int skipQuote(String text, int j) {
-        if (j >= 0 && (text.charAt(j) == '"' || text.charAt(j) == '\'')) {
+    private int skipQuote(int j) {
+        if (j >= 0 && (text[j] == '"' || text[j] == '\'')) {
             j--;
-            if (j >= 0 && text.charAt(j) == '\\') {
+            if (j >= 0 && text[j] == '\\') {
                 j--;
             }
         }
         return j;
     }
 
-    private static int skipBlanks(String text, int j) {
-        while (j >= 0 && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+    private int skipBlanks(int j) {
+        while (j >= 0 && (text[j] == ' ' || text[j] == '\t')) {
             j--;
         }
         return j;
     }
 
-    private static boolean isNameChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
-    }
-
-    private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '-';
-    }
-
-    private static boolean isUuidAt(String text, int start) {
-        for (int k = 0; k < 36; k++) {
-            char c = text.charAt(start + k);
-            boolean dash = k == 8 || k == 13 || k == 18 || k == 23;
-            if (dash ? c != '-' : Character.digit(c, 16) < 0) {
-                return false;
-            }
+    /** The offset before the name that ends at {@code j}: names are ASCII letters, digits, '_', '-' and '.'. */
+    private int skipName(int j) {
+        while (j >= 0 && (isWordChar(text[j]) || text[j] == '.')) {
+            j--;
         }
-        return true;
+        return j;
+    }
+
+    private static boolean isWordChar(byte c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
+    }
+
+    private static byte[] ascii(String word) {
+        return word.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Reads what the sources list, on several threads, and runs the {@link KeyDetector} over each text: files, one level
@@ -42,25 +43,17 @@ public final class Scanner {
         this.limitName = limitName;
     }
 
-    /** Lists every source, then reads and scans all items; results in a stable order whatever the threads did. */
+    /**
+     * Lists every source and, while it lists, reads and scans the items listed so far: the calling thread lists, as
+     * many other threads as there are threads to spare scan, and the calling thread joins them when the listing is
+     * done. Results come in a stable order whatever the threads did.
+     */
     public ScanOutput scan(List<ContentSource> sources) throws IOException {
-        List<ScanItem> items = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
-        for (ContentSource source : sources) {
-            source.list(items::add, skipped::add);
-        }
-        ItemResult[] results = new ItemResult[items.size()];
-        AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
-            for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
-                results[i] = scan(items.get(i));
-            }
-        };
-        runOnThreads(worker, Math.min(threads, Math.max(1, items.size())));
         List<Hit> hits = new ArrayList<>();
         long files = 0;
         long bytes = 0;
-        for (ItemResult result : results) {
+        for (ItemResult result : scanWhileListing(sources, skipped)) {
             hits.addAll(result.hits);
             skipped.addAll(result.skipped);
             files += result.files;
@@ -70,24 +63,32 @@ public final class Scanner {
         return new ScanOutput(hits, skipped, files, bytes);
     }
 
-    private static void runOnThreads(Runnable worker, int count) throws IOException {
-        if (count == 1) {
-            worker.run();
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(count, runnable -> {
-            Thread thread = new Thread(runnable, "gigachat-scan");
-            thread.setDaemon(true);
-            return thread;
-        });
+    /** The result of every item listed, in the order listed; what the listing skipped goes to {@code skipped}. */
+    private ItemResult[] scanWhileListing(List<ContentSource> sources, List<Skipped> skipped) throws IOException {
+        BlockingQueue<Listed> queue = new LinkedBlockingQueue<>();
+        int helpers = threads - 1;
+        ExecutorService pool = helpers == 0
+                ? null
+                : Executors.newFixedThreadPool(helpers, runnable -> {
+                    Thread thread = new Thread(runnable, "gigachat-scan");
+                    thread.setDaemon(true);
+                    return thread;
+                });
         try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                futures.add(pool.submit(worker));
+            List<Future<List<ItemResult>>> helped = new ArrayList<>();
+            for (int i = 0; i < helpers; i++) {
+                helped.add(pool.submit(() -> scanListed(queue)));
             }
-            for (Future<?> future : futures) {
-                future.get();
+            int listed = list(sources, queue, skipped);
+            for (int i = 0; i < threads; i++) {
+                queue.add(Listed.END);
             }
+            ItemResult[] results = new ItemResult[listed];
+            place(scanListed(queue), results);
+            for (Future<List<ItemResult>> future : helped) {
+                place(future.get(), results);
+            }
+            return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("The scan was interrupted", e);
@@ -95,8 +96,42 @@ public final class Scanner {
             Throwable cause = e.getCause();
             throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
         } finally {
-            pool.shutdownNow();
+            if (pool != null) {
+                pool.shutdownNow(); // after a failed listing, the helpers stop waiting for items
+            }
         }
+    }
+
+    /** Offers every item of every source to the queue, numbered in the order listed; returns how many. */
+    private static int list(List<ContentSource> sources, BlockingQueue<Listed> queue, List<Skipped> skipped)
+            throws IOException {
+        int[] count = {0};
+        for (ContentSource source : sources) {
+            source.list(item -> queue.add(new Listed(count[0]++, item)), skipped::add);
+        }
+        return count[0];
+    }
+
+    /** Scans items from the queue until its end; the results carry the number each item was listed with. */
+    private List<ItemResult> scanListed(BlockingQueue<Listed> queue) throws InterruptedException {
+        List<ItemResult> results = new ArrayList<>();
+        for (Listed listed = queue.take(); listed != Listed.END; listed = queue.take()) {
+            ItemResult result = scan(listed.item());
+            result.index = listed.index();
+            results.add(result);
+        }
+        return results;
+    }
+
+    private static void place(List<ItemResult> scanned, ItemResult[] results) {
+        for (ItemResult result : scanned) {
+            results[result.index] = result;
+        }
+    }
+
+    /** An item and its number in the listing; {@link #END} tells a scanning thread that the listing is done. */
+    private record Listed(int index, ScanItem item) {
+        static final Listed END = new Listed(-1, null);
     }
 
     private ItemResult scan(ScanItem item) {
@@ -148,6 +183,7 @@ public final class Scanner {
     }
 
     private static final class ItemResult {
+        int index;
         final List<Hit> hits = new ArrayList<>();
         final List<Skipped> skipped = new ArrayList<>();
         long files;

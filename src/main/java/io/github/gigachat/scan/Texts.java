@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * Runs the detector over bytes. Keys are ASCII, so no encoding can hide one: UTF-8 is scanned byte for byte without
  * decoding (see {@link KeyDetector#detectUtf8(byte[])}; invalid bytes cannot be part of a key), UTF-16 decoded when a
- * byte order mark says so, and binary content (a NUL in its first 8 KiB, as git decides) byte for byte as
- * ISO-8859-1 with columns in bytes, so a key inside a {@code .class} constant pool is still found.
+ * byte order mark says so, and binary content (a NUL in its first 8 KiB, as git decides) byte for byte too, with
+ * columns in bytes, so a key inside a {@code .class} constant pool is still found. Binary and UTF-8 are scanned alike,
+ * so whether content is binary is asked only for the columns of a finding.
  */
 final class Texts {
     private static final int BINARY_PROBE = 8000;
@@ -19,10 +20,7 @@ final class Texts {
         if (utf16 != null) {
             return detector.detect(utf16);
         }
-        if (isBinary(content)) {
-            return detector.detect(new String(content, StandardCharsets.ISO_8859_1));
-        }
-        return detector.detectUtf8(content);
+        return detector.detect(content, () -> isBinary(content));
     }
 
     /** The text of a file that starts with a UTF-16 byte order mark, else null. */

@@ -262,6 +262,104 @@ class KeyDetectorTest {
     }
 
     @Test
+    void findsAKeyThatIsTheWholeTextOrEndsIt() {
+        assertThat(detector.detect(KEY))
+                .singleElement()
+                .extracting(KeyFinding::column)
+                .isEqualTo(1);
+        assertThat(detector.detect(KEY.replace("=", ""))).hasSize(1);
+        assertThat(detector.detect("k=" + urlSafe(KEY).replace("=", "")))
+                .singleElement()
+                .extracting(KeyFinding::column)
+                .isEqualTo(3);
+    }
+
+    @Test
+    void findsAKeyGluedToBase64OfAnyLengthWhereTheKeyStarts() {
+        // the search for a key's start skips ahead in a token: no length of what comes before may hide it
+        Random random = new Random(11);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int length = 0; length <= 200; length++) {
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < length; i++) {
+                prefix.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = "x = \"" + prefix + KEY + "\"";
+
+            assertThat(detector.detect(text))
+                    .as("after %d characters", length)
+                    .singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.column()).isEqualTo(text.indexOf(KEY) + 1);
+                        assertThat(f.authorizationKey()).isEqualTo(KEY);
+                    });
+        }
+    }
+
+    @Test
+    void findsAKeyWhateverHexDigitsItsClientIdHas() {
+        // the check before decoding allows, at each of a key's first 49 characters, what any hex digit can make
+        String digits = "0123456789abcdefABCDEF";
+        for (char first : digits.toCharArray()) {
+            for (char second : digits.toCharArray()) {
+                StringBuilder id = new StringBuilder();
+                for (int i = 0; i < 36; i++) {
+                    id.append(i == 8 || i == 13 || i == 18 || i == 23 ? '-' : i % 2 == 0 ? first : second);
+                }
+                String key = b64(id + ":" + SECRET);
+
+                assertThat(detector.detect("a=" + key + "\nb=" + urlSafe(key).replace("=", "")))
+                        .as(id.toString())
+                        .extracting(KeyFinding::authorizationKey)
+                        .containsExactly(key, key);
+            }
+        }
+    }
+
+    @Test
+    void aKeyAfterAnEscapeInItsTokenIsPlacedWhereItStarts() {
+        String line = "{\"v\": \"ab\\/cd" + KEY + "\"}";
+
+        assertThat(detector.detect(line))
+                .singleElement()
+                .extracting(KeyFinding::column)
+                .isEqualTo(line.indexOf(KEY) + 1);
+    }
+
+    @Test
+    void aKeyEncodedOnceMoreIsPlacedAtTheOuterToken() {
+        String outer = b64("token:abc" + KEY);
+        String line = "data: " + outer;
+
+        assertThat(detector.detect(line)).singleElement().satisfies(f -> {
+            assertThat(f.column()).isEqualTo(line.indexOf(outer) + 1);
+            assertThat(f.authorizationKey()).isEqualTo(KEY);
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ключ", "é", "🔑", "\u00a0"})
+    void aUuidEndsAtAnyCharacterThatIsNotAnAsciiWordCharacter(String neighbour) {
+        String text = "client_id=" + PAIR_ID + neighbour + "\nclient_secret=" + PAIR_SECRET + neighbour + "x";
+
+        List<KeyFinding> findings = detector.detect(text);
+
+        assertThat(findings)
+                .singleElement()
+                .extracting(KeyFinding::authorizationKey)
+                .isEqualTo(PAIR_KEY);
+        assertThat(detector.detectUtf8(text.getBytes(StandardCharsets.UTF_8))).isEqualTo(findings);
+    }
+
+    @Test
+    void aUuidGluedToAnAsciiWordCharacterIsNoClientId() {
+        assertThat(detector.detect("client_id=" + PAIR_ID + "x\nclient_secret=" + PAIR_SECRET))
+                .isEmpty();
+        assertThat(detector.detect("client_id=" + PAIR_ID + "\nclient_secret=_" + PAIR_SECRET))
+                .isEmpty();
+    }
+
+    @Test
     void megabytesOfSourceLikeTextHoldNoFinding() {
         // speed is measured by a benchmark (issue 7), not asserted here
         assertThat(detector.detect(sourceLikeText(5 * 1024 * 1024))).isEmpty();

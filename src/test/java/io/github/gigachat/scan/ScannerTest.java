@@ -3,11 +3,14 @@ package io.github.gigachat.scan;
 import static io.github.gigachat.scan.ScanTestKeys.KEY;
 import static io.github.gigachat.scan.ScanTestKeys.OTHER_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,60 @@ class ScannerTest {
         assertThat(places(output)).isSorted().first().isEqualTo("dir/filea.properties:2:5");
         assertThat(source.reads).hasValue(20);
         assertThat(Findings.distinctKeys(output.hits())).containsExactly(KEY, OTHER_KEY);
+    }
+
+    @Test
+    void oneThreadFindsTheSameInTheSameOrder() throws IOException {
+        MemorySource source = new MemorySource();
+        for (int i = 9; i >= 0; i--) {
+            source.add("file" + i + ".properties", "x=1\nkey=" + (i % 2 == 0 ? KEY : OTHER_KEY));
+        }
+        ScanOutput one = new Scanner(LIMIT, 1, "the.limit").scan(List.of(source));
+        assertThat(places(one)).isEqualTo(places(scan(source))).hasSize(10).isSorted();
+    }
+
+    @Test
+    void scansItemsWhileTheSourceIsStillListing() throws IOException {
+        CountDownLatch firstRead = new CountDownLatch(1);
+        MemorySource first = new MemorySource().add("first.txt", "k=" + KEY);
+        ContentSource waiting = (items, skipped) -> {
+            first.list(
+                    item -> items.accept(new ScanItem() {
+                        @Override
+                        public Origin origin() {
+                            return item.origin();
+                        }
+
+                        @Override
+                        public long size() {
+                            return item.size();
+                        }
+
+                        @Override
+                        public byte[] read(long limit) throws IOException {
+                            firstRead.countDown();
+                            return item.read(limit);
+                        }
+                    }),
+                    skipped);
+            try {
+                // the first item is read by another thread while this listing waits (a bound only against a hang)
+                assertThat(firstRead.await(60, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                throw new IOException(e);
+            }
+            new MemorySource().add("second.txt", "k=" + OTHER_KEY).list(items, skipped);
+        };
+        assertThat(places(scan(waiting))).containsExactly("first.txt:1:3", "second.txt:1:3");
+    }
+
+    @Test
+    void aListingThatFailsFailsTheScan() {
+        ContentSource broken = (items, skipped) -> {
+            new MemorySource().add("a.txt", "k=" + KEY).list(items, skipped);
+            throw new IOException("cannot list b/");
+        };
+        assertThatThrownBy(() -> scan(broken)).isInstanceOf(IOException.class).hasMessage("cannot list b/");
     }
 
     @Test
