@@ -18,25 +18,50 @@ final class Texts {
     static List<KeyFinding> detect(KeyDetector detector, byte[] content) {
         String utf16 = utf16(content);
         if (utf16 != null) {
-            return detector.detect(utf16);
+            List<KeyFinding> findings = detector.detect(utf16);
+            // a binary file may start with those two bytes too: then its bytes are what to read
+            return findings.isEmpty() ? detector.detect(content, () -> true) : findings;
         }
         return detector.detect(content, () -> isBinary(content));
     }
 
-    /** The text of a file that starts with a UTF-16 byte order mark, else null. */
+    /**
+     * The text of a file in UTF-16: one that starts with a byte order mark, or (as Windows tools write it) one without
+     * whose first character is ASCII and whose first 8 KiB hold a NUL in nearly every other byte. Else null.
+     */
     private static String utf16(byte[] content) {
         int n = content.length;
-        if (n >= 2) {
-            int b0 = content[0] & 0xFF;
-            int b1 = content[1] & 0xFF;
-            if (b0 == 0xFE && b1 == 0xFF) {
-                return new String(content, 2, n - 2, StandardCharsets.UTF_16BE);
-            }
-            if (b0 == 0xFF && b1 == 0xFE) {
-                return new String(content, 2, n - 2, StandardCharsets.UTF_16LE);
-            }
+        if (n < 2) {
+            return null;
+        }
+        int b0 = content[0] & 0xFF;
+        int b1 = content[1] & 0xFF;
+        if (b0 == 0xFE && b1 == 0xFF) {
+            return new String(content, 2, n - 2, StandardCharsets.UTF_16BE);
+        }
+        if (b0 == 0xFF && b1 == 0xFE) {
+            return new String(content, 2, n - 2, StandardCharsets.UTF_16LE);
+        }
+        if (b0 != 0 && b1 == 0 && mostlyNul(content, 1)) {
+            return new String(content, StandardCharsets.UTF_16LE);
+        }
+        if (b0 == 0 && b1 != 0 && mostlyNul(content, 0)) {
+            return new String(content, StandardCharsets.UTF_16BE);
         }
         return null;
+    }
+
+    /** Whether nine in ten bytes at this parity (0: even, 1: odd) of the first 8 KiB are NUL, and the others not. */
+    private static boolean mostlyNul(byte[] content, int parity) {
+        int end = Math.min(content.length, BINARY_PROBE) & ~1;
+        int nul = 0;
+        int otherNul = 0;
+        for (int i = 0; i < end; i += 2) {
+            nul += content[i + parity] == 0 ? 1 : 0;
+            otherNul += content[i + 1 - parity] == 0 ? 1 : 0;
+        }
+        int pairs = end / 2;
+        return nul * 10 >= pairs * 9 && otherNul * 10 <= pairs;
     }
 
     static boolean isBinary(byte[] content) {

@@ -147,6 +147,23 @@ class ScannerTest {
     }
 
     @Test
+    void findsKeysInUtf16FilesWithoutAByteOrderMark() throws IOException {
+        ScanOutput output = scan(new MemorySource()
+                .add(Origin.file("le.txt"), ("key=" + KEY + "\r\n").getBytes(StandardCharsets.UTF_16LE))
+                .add(Origin.file("be.txt"), ("k=" + OTHER_KEY).getBytes(StandardCharsets.UTF_16BE)));
+        assertThat(places(output)).containsExactly("be.txt:1:3", "le.txt:1:5");
+    }
+
+    @Test
+    void aBinaryFileThatStartsLikeAByteOrderMarkIsStillReadByteForByte() throws IOException {
+        byte[] content =
+                concat(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 7, 0}, ("=" + KEY).getBytes(StandardCharsets.US_ASCII));
+        assertThat(scan(new MemorySource().add(Origin.file("blob.bin"), content))
+                        .hits())
+                .hasSize(1);
+    }
+
+    @Test
     void findsKeysInBinaryContentAndAfterInvalidUtf8() throws IOException {
         byte[] key = KEY.getBytes(StandardCharsets.US_ASCII);
         byte[] classFile = concat(new byte[] {(byte) 0xCA, (byte) 0xFE, 0, 0, 0, 61, 1, 0, (byte) key.length}, key);
