@@ -333,6 +333,17 @@ class KeyDetectorTest {
     }
 
     @Test
+    void aTokenOfManyKeyShapedStartsIsAKeyOnlyWhenItEndsInSecretBytes() {
+        // every 37 bytes a UUID and a colon: many starts look like a key until the space near the end
+        String many = (ID + ":").repeat(200);
+
+        assertThat(detector.detect("k=" + b64(many + " x"))).isEmpty();
+        assertThat(detector.detect("k=" + b64(many + "x")))
+                .singleElement()
+                .satisfies(f -> assertThat(f.authorizationKey()).isEqualTo(b64(many + "x")));
+    }
+
+    @Test
     void aKeyAfterAnEscapeInItsTokenIsPlacedWhereItStarts() {
         String line = "{\"v\": \"ab\\/cd" + KEY + "\"}";
 
