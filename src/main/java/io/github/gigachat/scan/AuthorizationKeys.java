@@ -17,6 +17,9 @@ final class AuthorizationKeys {
     /** Largest Base64 token decoded a second time, so a huge embedded blob costs one decode only. */
     private static final int MAX_NESTED_CHARS = 1 << 16;
 
+    /** The bytes of a key's {@code UUID:}. */
+    private static final int UUID_COLON_BYTES = 37;
+
     /** How many Base64 characters encode {@code UUID:} (37 bytes): 12 groups of 4, and the first of the 13th. */
     private static final int PREFIX_CHARS = 49;
 
@@ -142,7 +145,7 @@ final class AuthorizationKeys {
     }
 
     /** The value of an ASCII hex digit, or -1. */
-    static int hexValue(byte c) {
+    static int hexValue(int c) {
         return HEX_VALUE[c & 0xFF];
     }
 
@@ -170,10 +173,11 @@ final class AuthorizationKeys {
         if (key(chars, start, end, origin, sink) || end - start > MAX_NESTED_CHARS) {
             return;
         }
-        byte[] decoded = decodeText(chars, start, end);
-        if (decoded == null) {
-            return;
+        int length = decodedLength(end - start);
+        if (length < 0 || bytesAllowed(chars, start, 0, length, true) < length) {
+            return; // not text, like most Base64: rejected within a few characters, before any allocation
         }
+        byte[] decoded = decode(chars, start, length);
         Origin outer = Origin.fixed(origin.of(start));
         int i = 0;
         while ((i = tokenStart(decoded, i, decoded.length)) < decoded.length) {
@@ -191,18 +195,30 @@ final class AuthorizationKeys {
      *
      * <p>The starts are tried in order, as a string search tries them: from each start, the character 48 further is
      * read first; unless it is the colon's {@code O}, the start moves on by {@link #SHIFT}, past every start that
-     * would put that character where no key can have it. Only a start whose 49 characters all pass
-     * {@link #mayStartKey} is decoded, and the decoded bytes decide.
+     * would put that character where no key can have it. A start whose 49 characters all pass {@link #mayStartKey}
+     * is decoded: first its {@code UUID:}, then the rest, which must all be secret bytes. A byte that is not stops
+     * every earlier start whose groups of 4 characters line up with this one's (they decode the same byte), so each
+     * character is decoded a bounded number of times however the token was made.
      */
     private static boolean key(byte[] chars, int start, int end, Origin origin, Sink sink) {
+        int[] failsThrough = null; // per position in the groups of 4: the starts up to here are no key
         for (int s = start; s + MIN_KEY_CHARS <= end; ) {
             int v = VALUE[chars[s + PREFIX_CHARS - 1] & 0xFF];
-            if (v == COLON_VALUE && mayStartKey(chars, s)) {
-                byte[] decoded = decodeText(chars, s, end);
-                if (decoded != null && isUuidColonSecret(decoded)) {
-                    sink.found(origin.of(s), Base64.getEncoder().encodeToString(decoded));
+            if (v == COLON_VALUE
+                    && mayStartKey(chars, s)
+                    && (failsThrough == null || s > failsThrough[s & 3])
+                    && startsWithUuidColon(chars, s)) {
+                int length = decodedLength(end - s);
+                int allowed = length < 0 ? -1 : bytesAllowed(chars, s, UUID_COLON_BYTES, length, false);
+                if (allowed >= 0 && allowed == length) {
+                    sink.found(origin.of(s), Base64.getEncoder().encodeToString(decode(chars, s, length)));
                     return true;
                 }
+                if (failsThrough == null) {
+                    failsThrough = new int[] {-1, -1, -1, -1};
+                }
+                // not whole bytes: no start in line with this one is; else none before the group of the bad byte
+                failsThrough[s & 3] = allowed < 0 ? end : s + allowed / 3 * 4;
             }
             s += SHIFT[v];
         }
@@ -238,49 +254,56 @@ final class AuthorizationKeys {
         return true;
     }
 
-    /**
-     * Decodes Base64 (standard or URL-safe, unpadded) to text: null when it is not whole bytes, or as soon as a byte
-     * is not printable ASCII, a tab or a line break. A key is printable ASCII, and so is the key text of a key
-     * encoded once more, so random Base64 costs a few characters, and no allocation, before it is rejected.
-     */
-    private static byte[] decodeText(byte[] chars, int from, int to) {
-        int length = to - from;
-        if (length % 4 == 1) {
-            return null;
-        }
-        byte[] out = null;
-        int o = 0;
-        for (int k = from; k < to; k += 4) {
-            int count = Math.min(4, to - k); // 2, 3 or 4 characters make 1, 2 or 3 bytes
-            int bits = 0;
-            for (int j = 0; j < 4; j++) {
-                bits = bits << 6 | (j < count ? VALUE[chars[k + j] & 0xFF] : 0);
-            }
-            for (int j = 0; j < count - 1; j++) {
-                int b = bits >> (16 - 8 * j) & 0xFF;
-                if ((b < 0x20 || b > 0x7e) && b != '\n' && b != '\r' && b != '\t') {
-                    return null;
-                }
-                if (out == null) {
-                    out = new byte[length / 4 * 3 + Math.max(0, length % 4 - 1)];
-                }
-                out[o++] = (byte) b;
-            }
-        }
-        return out;
-    }
-
-    /** Whether the bytes are a client id UUID, a colon and a secret of printable ASCII without spaces. */
-    static boolean isUuidColonSecret(byte[] b) {
-        if (b.length < 38 || b[36] != ':' || !isUuid(b, 0)) {
-            return false;
-        }
-        for (int k = 37; k < b.length; k++) {
-            if (b[k] < 0x21 || b[k] > 0x7e) {
+    /** Whether the Base64 from {@code s} decodes to a UUID and a colon (ASCII hex digits, 8-4-4-4-12). */
+    private static boolean startsWithUuidColon(byte[] chars, int s) {
+        for (int k = 0; k < UUID_COLON_BYTES; k++) {
+            int b = decodedByte(chars, s, k);
+            boolean ok = k == 36 ? b == ':' : k == 8 || k == 13 || k == 18 || k == 23 ? b == '-' : hexValue(b) >= 0;
+            if (!ok) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * How many of bytes {@code [from, length)} of the Base64 decoded from {@code s} come before the first that is not
+     * allowed: {@code length} when all are. A key holds printable ASCII without spaces; text may also hold spaces,
+     * tabs and line breaks.
+     */
+    private static int bytesAllowed(byte[] chars, int s, int from, int length, boolean text) {
+        for (int k = from; k < length; k++) {
+            int b = decodedByte(chars, s, k);
+            boolean allowed = b > ' ' && b < 0x7f || text && (b == ' ' || b == '\t' || b == '\n' || b == '\r');
+            if (!allowed) {
+                return k;
+            }
+        }
+        return length;
+    }
+
+    /** How many whole bytes {@code chars} Base64 characters (standard or URL-safe, unpadded) make; -1 for none. */
+    private static int decodedLength(int chars) {
+        return chars % 4 == 1 ? -1 : chars / 4 * 3 + Math.max(0, chars % 4 - 1);
+    }
+
+    /** The first {@code length} bytes of the Base64 decoded from {@code s}. */
+    private static byte[] decode(byte[] chars, int s, int length) {
+        byte[] bytes = new byte[length];
+        for (int k = 0; k < length; k++) {
+            bytes[k] = (byte) decodedByte(chars, s, k);
+        }
+        return bytes;
+    }
+
+    /**
+     * Byte {@code k} of the Base64 decoded from {@code s}: 3 bytes make 4 characters, so it is the low bits of the
+     * character {@code k / 3 * 4 + k % 3} and the high bits of the next.
+     */
+    private static int decodedByte(byte[] chars, int s, int k) {
+        int c = s + k / 3 * 4 + k % 3;
+        int shift = 2 * (k % 3);
+        return (VALUE[chars[c] & 0xFF] << (2 + shift) | VALUE[chars[c + 1] & 0xFF] >> (4 - shift)) & 0xFF;
     }
 
     /** Whether {@code b[start, start + 36)} is a UUID: ASCII hex digits in groups of 8-4-4-4-12 joined by dashes. */

@@ -82,27 +82,57 @@ final class CredentialPairs {
                 roles[u] = null;
             }
         }
+        // the client ids in the order of the text, so their lines never decrease
+        int[] ids = new int[uuidCount];
+        int[] idLines = new int[uuidCount];
+        int idCount = 0;
+        for (int u = 0; u < uuidCount; u++) {
+            if (roles[u] == Role.CLIENT_ID) {
+                ids[idCount] = u;
+                idLines[idCount++] = lineOf[u];
+            }
+        }
         for (int s = 0; s < uuidCount; s++) {
-            if (roles[s] != Role.SECRET) {
-                continue;
-            }
-            int best = -1;
-            for (int id = 0; id < uuidCount; id++) {
-                int distance = Math.abs(lineOf[id] - lineOf[s]);
-                if (roles[id] == Role.CLIENT_ID
-                        && distance <= MAX_LINE_DISTANCE
-                        && (best < 0 || distance < Math.abs(lineOf[best] - lineOf[s]))) {
-                    best = id;
-                }
-            }
+            int best = roles[s] == Role.SECRET ? nearest(idLines, idCount, lineOf[s]) : -1;
             if (best >= 0) {
                 byte[] composed = new byte[2 * UUID_CHARS + 1];
-                System.arraycopy(text, uuids[best], composed, 0, UUID_CHARS);
+                System.arraycopy(text, uuids[ids[best]], composed, 0, UUID_CHARS);
                 composed[UUID_CHARS] = ':';
                 System.arraycopy(text, uuids[s], composed, UUID_CHARS + 1, UUID_CHARS);
                 sink.found(uuids[s], Base64.getEncoder().encodeToString(composed));
             }
         }
+    }
+
+    /**
+     * The client id nearest the line, at most {@link #MAX_LINE_DISTANCE} lines away; of several as near, the first
+     * in the text. Found by binary search, so a file of many pairs costs no more than its pairs.
+     */
+    private static int nearest(int[] idLines, int count, int line) {
+        int after = firstOnOrAfter(idLines, count, line);
+        int before = after > 0 ? firstOnOrAfter(idLines, count, idLines[after - 1]) : -1;
+        int best = before >= 0 && line - idLines[before] <= MAX_LINE_DISTANCE ? before : -1;
+        if (after < count
+                && idLines[after] - line <= MAX_LINE_DISTANCE
+                && (best < 0 || idLines[after] - line < line - idLines[best])) {
+            best = after;
+        }
+        return best;
+    }
+
+    /** The first index whose line is at least {@code line}, or {@code count}. */
+    private static int firstOnOrAfter(int[] lines, int count, int line) {
+        int low = 0;
+        int high = count;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (lines[middle] < line) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     /**

@@ -16,6 +16,12 @@ final class LineIndex {
     private final boolean columnsInBytes;
     private final int[] lineStarts;
 
+    // The last answers, so that many findings on one long line (minified JSON) do not read it again each time.
+    private int lastLine = -1;
+    private boolean lastAllowed;
+    private int lastOffset = -1;
+    private int lastColumn;
+
     LineIndex(byte[] text, boolean columnsInBytes) {
         this.text = text;
         this.columnsInBytes = columnsInBytes;
@@ -44,17 +50,32 @@ final class LineIndex {
         if (columnsInBytes) {
             return offset - start + 1;
         }
+        int from = start;
         int column = 1;
-        for (int i = start; i < offset; i++) {
+        if (lastOffset >= start && lastOffset <= offset) {
+            from = lastOffset; // on from the last column asked on this line
+            column = lastColumn;
+        }
+        for (int i = from; i < offset; i++) {
             if ((text[i] & 0xC0) != 0x80) {
                 column++; // not a continuation byte
             }
         }
+        lastOffset = offset;
+        lastColumn = column;
         return column;
     }
 
     /** Whether the 1-based line carries the {@code gigachat:allow} marker. */
     boolean allowed(int line) {
+        if (line != lastLine) {
+            lastLine = line;
+            lastAllowed = holdsMarker(line);
+        }
+        return lastAllowed;
+    }
+
+    private boolean holdsMarker(int line) {
         int start = lineStarts[line - 1];
         int end = line < lineStarts.length ? lineStarts[line] : text.length;
         for (int at = start; at + MARKER.length <= end; at++) {

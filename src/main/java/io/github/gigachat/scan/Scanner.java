@@ -44,9 +44,9 @@ public final class Scanner {
     }
 
     /**
-     * Lists every source and, while it lists, reads and scans the items listed so far: the calling thread lists, as
-     * many other threads as there are threads to spare scan, and the calling thread joins them when the listing is
-     * done. Results come in a stable order whatever the threads did.
+     * Lists every source and, while it lists, reads and scans the items listed so far: the calling thread lists while
+     * {@code threads - 1} others scan, and joins them once the listing is done. Results come in a stable order
+     * whatever the threads did.
      */
     public ScanOutput scan(List<ContentSource> sources) throws IOException {
         List<Skipped> skipped = new ArrayList<>();

@@ -317,6 +317,33 @@ class KeyDetectorTest {
     }
 
     @Test
+    void aKeyRunningIntoMoreBase64IsAKeyOnlyWhenAllOfItDecodesToASecret() {
+        String unpadded = KEY.replace("=", "");
+        assertThat(detector.detect("k=" + unpadded + "ABC"))
+                .as("not whole bytes")
+                .isEmpty();
+        assertThat(detector.detect("k=" + unpadded + "AAAA"))
+                .as("zero bytes after the secret")
+                .isEmpty();
+        // the last group of 4 made into 3 more secret characters ("Q~~>"): another key
+        assertThat(detector.detect("k=" + KEY.substring(0, KEY.length() - 4) + "fn4+"))
+                .singleElement()
+                .extracting(KeyFinding::column)
+                .isEqualTo(3);
+    }
+
+    @Test
+    void aTokenOfManyKeyShapedStartsIsAKeyOnlyWhenItEndsInSecretBytes() {
+        // every 37 bytes a UUID and a colon: many starts look like a key until the space near the end
+        String many = (ID + ":").repeat(200);
+
+        assertThat(detector.detect("k=" + b64(many + " x"))).isEmpty();
+        assertThat(detector.detect("k=" + b64(many + "x")))
+                .singleElement()
+                .satisfies(f -> assertThat(f.authorizationKey()).isEqualTo(b64(many + "x")));
+    }
+
+    @Test
     void aKeyAfterAnEscapeInItsTokenIsPlacedWhereItStarts() {
         String line = "{\"v\": \"ab\\/cd" + KEY + "\"}";
 
