@@ -21,7 +21,7 @@ import java.util.Set;
  * {@link #forTokenOutcome}, so one OAuth answer reads the same everywhere.
  */
 public final class HelpfulSuggestions implements Advice {
-    static final String STUDIO = "the Sber developer studio (https://developers.sber.ru/studio)";
+    static final String STUDIO = io.github.gigachat.scan.report.ScanWords.STUDIO;
 
     @Override
     public String forCredentials(String credentialsDescription) {
