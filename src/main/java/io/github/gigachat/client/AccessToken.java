@@ -16,7 +16,12 @@ public final class AccessToken {
     AccessToken(String value, Instant expiresAt, Scope scope) {
         this.value = Objects.requireNonNull(value);
         this.expiresAt = Objects.requireNonNull(expiresAt);
-        this.scope = Objects.requireNonNull(scope);
+        this.scope = scope;
+    }
+
+    /** A token handed over as is ({@code GIGACHAT_ACCESS_TOKEN}): its scope and expiry are not known. */
+    static AccessToken given(String value) {
+        return new AccessToken(value, Instant.MAX, null);
     }
 
     String value() {
@@ -27,6 +32,7 @@ public final class AccessToken {
         return expiresAt;
     }
 
+    /** The scope it was issued for; null when not known (a token handed over, or one from {@code /token}). */
     public Scope scope() {
         return scope;
     }
@@ -37,6 +43,7 @@ public final class AccessToken {
 
     @Override
     public String toString() {
-        return "AccessToken[" + scope + ", expires " + expiresAt + "]";
+        return "AccessToken[" + (scope == null ? "scope not known" : scope) + ", expires "
+                + (expiresAt.equals(Instant.MAX) ? "not known" : expiresAt) + "]";
     }
 }

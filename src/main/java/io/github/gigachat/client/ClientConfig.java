@@ -18,6 +18,7 @@ public final class ClientConfig {
     final URI baseUrl;
     final Duration timeout;
     final Path caBundleFile;
+    final ClientCertificate clientCertificate;
     final boolean insecure;
     final ProxyConfig proxy;
     final String userAgent;
@@ -32,6 +33,7 @@ public final class ClientConfig {
         this.baseUrl = stripTrailingSlash(Objects.requireNonNull(b.baseUrl, "baseUrl"));
         this.timeout = b.timeout;
         this.caBundleFile = b.caBundleFile;
+        this.clientCertificate = b.clientCertificate;
         this.insecure = b.insecure;
         this.proxy = b.proxy;
         this.userAgent = b.userAgent;
@@ -71,12 +73,18 @@ public final class ClientConfig {
         return proxy;
     }
 
+    /** The client certificate presented in TLS handshakes, or null. */
+    public ClientCertificate clientCertificate() {
+        return clientCertificate;
+    }
+
     /** Fluent builder with the documented defaults. */
     public static final class Builder {
         private URI authUrl = DEFAULT_AUTH_URL;
         private URI baseUrl = DEFAULT_BASE_URL;
         private Duration timeout = Duration.ofSeconds(30);
         private Path caBundleFile;
+        private ClientCertificate clientCertificate;
         private boolean insecure;
         private ProxyConfig proxy;
         private String userAgent = PluginVersion.userAgent();
@@ -106,6 +114,12 @@ public final class ClientConfig {
 
         public Builder caBundleFile(Path value) {
             this.caBundleFile = value;
+            return this;
+        }
+
+        /** A client certificate to present on this client's TLS connections only (mutual TLS); null for none. */
+        public Builder clientCertificate(ClientCertificate value) {
+            this.clientCertificate = value;
             return this;
         }
 

@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -64,7 +65,66 @@ public final class GigaChatClient implements AutoCloseable {
 
     /** An authenticated view of the API for one key and scope; tokens are fetched and refreshed as needed. */
     public GigaChatSession session(AuthorizationKey key, Scope scope) {
-        return new GigaChatSession(this, broker, key, scope);
+        return new GigaChatSession(this, new SessionAuthorization.KeyTokens(this, broker, key, scope));
+    }
+
+    /** The API with a token handed over as is; a 401 is final (nothing can replace the token). */
+    public GigaChatSession session(Credential.Token token) {
+        masker.add(token.value());
+        return new GigaChatSession(this, new SessionAuthorization.GivenToken(AccessToken.given(token.value())));
+    }
+
+    /** The API with tokens from {@code {baseUrl}/token} for a user and password, shared with the build. */
+    public GigaChatSession session(Credential.UserPassword user) {
+        user.registerWith(masker);
+        return new GigaChatSession(this, new SessionAuthorization.UserTokens(this, broker, user));
+    }
+
+    /** The API with no Authorization header: the configured client certificate authenticates. */
+    public GigaChatSession sessionWithoutToken() {
+        if (config.clientCertificate == null) {
+            throw new IllegalStateException("no client certificate is configured");
+        }
+        return new GigaChatSession(this, new SessionAuthorization.CertificateOnly());
+    }
+
+    /**
+     * The classified exchange of a user and password at {@code {baseUrl}/token}: {@link TokenOutcome.Issued} (scope not
+     * known), {@link TokenOutcome.Rejected} for a 401 in the API's JSON form, else {@link TokenOutcome.Transient}.
+     * Never throws for an answer of the endpoint.
+     */
+    public TokenOutcome exchange(Credential.UserPassword user) {
+        return broker.exchange(this, user);
+    }
+
+    /**
+     * Exchanges a user and password for an access token: {@code POST {baseUrl}/token} with HTTP Basic and no body, as
+     * the official Python and JavaScript SDKs do; the answer is {@code {"tok":..,"exp":<seconds>}} (the OAuth shape is
+     * accepted too).
+     *
+     * @throws ApiException when the endpoint refuses (401: wrong user or password)
+     */
+    public AccessToken requestUserToken(Credential.UserPassword user) {
+        user.registerWith(masker);
+        URI uri = api("/token");
+        String endpoint = "POST " + uri.getPath();
+        String basic = Base64.getEncoder()
+                .encodeToString((user.user() + ":" + user.password()).getBytes(StandardCharsets.UTF_8));
+        HttpTransport.Response response = call(
+                endpoint,
+                () -> new HttpTransport.Request(
+                        "POST",
+                        uri,
+                        Map.of(
+                                "Authorization",
+                                "Basic " + basic,
+                                "RqUID",
+                                UUID.randomUUID().toString(),
+                                "Accept",
+                                "application/json"),
+                        new byte[0],
+                        null));
+        return parseToken(endpoint, response, null);
     }
 
     /**
@@ -102,6 +162,11 @@ public final class GigaChatClient implements AutoCloseable {
                     form,
                     ContentType.APPLICATION_FORM_URLENCODED);
         });
+        return parseToken(endpoint, response, scope);
+    }
+
+    /** Reads {@code {access_token, expires_at}} or the older {@code {tok, exp}}; expiry in seconds or milliseconds. */
+    private AccessToken parseToken(String endpoint, HttpTransport.Response response, Scope scope) {
         Json.Node body = Responses.successBody(endpoint, response);
         Json.Node token = body.has("access_token") ? body.get("access_token") : body.get("tok");
         Json.Node expires = body.has("expires_at") ? body.get("expires_at") : body.get("exp");

@@ -11,29 +11,30 @@ import java.util.function.Function;
 import org.apache.hc.core5.http.ContentType;
 
 /**
- * The authenticated API for one key and scope. Holds the access token, refreshes it 60 s before it expires, and after
- * a 401 fetches a new one and retries the call once. Thread-safe.
+ * The authenticated API for one credential. For a key (or a user and password) it holds the access token, refreshes it
+ * 60 s before it expires, and after a 401 fetches a new one and retries the call once; a token handed over is used as
+ * is, and with a client certificate alone no Authorization header is sent. Thread-safe.
  */
 public final class GigaChatSession {
     private final GigaChatClient client;
-    private final TokenBroker broker;
-    private final AuthorizationKey key;
-    private final Scope scope;
+    private final SessionAuthorization authorization;
 
-    GigaChatSession(GigaChatClient client, TokenBroker broker, AuthorizationKey key, Scope scope) {
+    GigaChatSession(GigaChatClient client, SessionAuthorization authorization) {
         this.client = client;
-        this.broker = broker;
-        this.key = Objects.requireNonNull(key);
-        this.scope = Objects.requireNonNull(scope);
+        this.authorization = Objects.requireNonNull(authorization);
     }
 
+    /** The scope of the calls; null when the credential does not tell it (an access token, a user, a certificate). */
     public Scope scope() {
-        return scope;
+        return authorization.scope();
     }
 
-    /** The current token: the build's shared one while it is more than 60 s from expiry, else a new one. */
+    /**
+     * The current token: for a key, the build's shared one while it is more than 60 s from expiry, else a new one;
+     * null when the client certificate alone authenticates.
+     */
     public AccessToken token() {
-        return broker.token(client, key, scope, null);
+        return authorization.current();
     }
 
     /** {@code GET /models}. */
@@ -157,6 +158,9 @@ public final class GigaChatSession {
             Function<HttpTransport.Response, T> parse) {
         for (int attempt = 0; ; attempt++) {
             AccessToken current = token();
+            Map<String, String> headers = current == null
+                    ? Map.of("Accept", "application/json")
+                    : Map.of("Authorization", "Bearer " + current.value(), "Accept", "application/json");
             HttpTransport.Response response;
             try {
                 response = client.call(
@@ -164,13 +168,12 @@ public final class GigaChatSession {
                         () -> new HttpTransport.Request(
                                 method,
                                 client.api(path),
-                                Map.of("Authorization", "Bearer " + current.value(), "Accept", "application/json"),
+                                headers,
                                 body,
                                 body == null ? null : ContentType.APPLICATION_JSON),
                         retryThrottling);
             } catch (ApiException e) {
-                if (e.status() == 401 && attempt == 0) {
-                    broker.token(client, key, scope, current); // refused: replace it for everyone
+                if (e.status() == 401 && attempt == 0 && current != null && authorization.replace(current)) {
                     client.countRetry();
                     continue;
                 }

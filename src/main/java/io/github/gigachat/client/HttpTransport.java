@@ -72,7 +72,7 @@ final class HttpTransport implements AutoCloseable {
         List<X509Certificate> bundle =
                 config.caBundleFile == null ? List.of() : TrustMaterial.readPem(config.caBundleFile);
         Supplier<DefaultClientTlsStrategy> tlsFactory = () -> {
-            SSLContext sslContext = TrustMaterial.sslContext(bundle, config.insecure);
+            SSLContext sslContext = TrustMaterial.sslContext(bundle, config.insecure, config.clientCertificate);
             return config.insecure
                     ? new DefaultClientTlsStrategy(
                             sslContext, HostnameVerificationPolicy.CLIENT, NoopHostnameVerifier.INSTANCE)
@@ -201,6 +201,14 @@ final class HttpTransport implements AutoCloseable {
         }
         if (isUntrustedChain(e)) {
             return new TlsException(TlsAdvice.untrustedChain(request.uri().getHost()), true, e);
+        }
+        String alert = ClientCertificateAlerts.refusal(e);
+        if (alert != null) {
+            return new TlsException(
+                    ClientCertificateAlerts.describe(request.uri().getHost(), alert, config.clientCertificate),
+                    false,
+                    alert,
+                    e);
         }
         if (e instanceof SSLHandshakeException || e instanceof SSLException) {
             return new TlsException(

@@ -26,6 +26,14 @@ public final class TokenBroker {
     });
 
     private final Map<String, KeyState> keys = new ConcurrentHashMap<>();
+    private final Map<String, UserState> users = new ConcurrentHashMap<>();
+
+    /** What is known of one user at one {@code /token} endpoint; its monitor serialises that user's exchanges. */
+    private static final class UserState {
+        AccessToken token;
+        /** Refused: the answer holds for the rest of the build. */
+        TokenOutcome refused;
+    }
 
     /** What is known of one key at one OAuth endpoint; its monitor serialises the exchanges for that key. */
     private static final class KeyState {
@@ -102,6 +110,53 @@ public final class TokenBroker {
             state.ownScope = scope;
             return token;
         }
+    }
+
+    /** The classified exchange of a user and password: see {@link GigaChatClient#exchange(Credential.UserPassword)}. */
+    TokenOutcome exchange(GigaChatClient client, Credential.UserPassword user) {
+        UserState state = state(client, user);
+        synchronized (state) {
+            if (state.refused != null) {
+                return state.refused;
+            }
+            if (state.token != null && !state.token.needsRefresh(client.now())) {
+                client.masker().add(state.token.value());
+                return new TokenOutcome.Issued(state.token);
+            }
+            TokenOutcome outcome;
+            try {
+                state.token = client.requestUserToken(user);
+                return new TokenOutcome.Issued(state.token);
+            } catch (ApiException e) {
+                boolean refusal = e.status() == 401 && e.apiMessage().isPresent();
+                outcome = refusal ? new TokenOutcome.Rejected(e) : new TokenOutcome.Transient(e);
+                if (refusal) {
+                    state.refused = outcome;
+                }
+            } catch (GigaChatException e) {
+                outcome = new TokenOutcome.Transient(e);
+            }
+            return outcome;
+        }
+    }
+
+    /** A user's token: the shared one while it is fresh and not {@code stale}, else a new one (which may throw). */
+    AccessToken userToken(GigaChatClient client, Credential.UserPassword user, AccessToken stale) {
+        UserState state = state(client, user);
+        synchronized (state) {
+            AccessToken current = state.token;
+            if (current != null && current != stale && !current.needsRefresh(client.now())) {
+                client.masker().add(current.value());
+                return current;
+            }
+            state.token = client.requestUserToken(user);
+            return state.token;
+        }
+    }
+
+    private UserState state(GigaChatClient client, Credential.UserPassword user) {
+        String id = client.config().baseUrl() + "|" + Hashes.sha256Hex(user.user() + "\u0000" + user.password());
+        return users.computeIfAbsent(id, k -> new UserState());
     }
 
     private KeyState state(GigaChatClient client, AuthorizationKey key) {

@@ -47,5 +47,13 @@ public sealed interface TokenOutcome {
         public Transient {
             Objects.requireNonNull(cause, "cause");
         }
+
+        /**
+         * The server refused the client certificate (or its absence) in the TLS handshake: nothing is known about the
+         * key, but the certificate is proven unusable for this server.
+         */
+        public boolean certificateRefused() {
+            return cause instanceof TlsException tls && tls.isClientCertificateRefused();
+        }
     }
 }

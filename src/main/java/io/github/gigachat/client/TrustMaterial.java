@@ -15,20 +15,27 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
-/** Builds the client's SSLContext: the JDK's trusted CAs plus the PEM bundle, or no verification at all. */
+/**
+ * Builds the client's SSLContext: the JDK's trusted CAs plus the PEM bundle, or no verification at all; and the client
+ * certificate, if any, for this context alone.
+ */
 final class TrustMaterial {
     private static final Pattern PEM_BLOCK =
             Pattern.compile("-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]+?)-----END CERTIFICATE-----");
 
     private TrustMaterial() {}
 
-    /** The SSLContext; {@code bundle} holds the extra CAs ({@link #readPem}), empty for the JDK's alone. */
-    static SSLContext sslContext(List<X509Certificate> bundle, boolean insecure) {
+    /**
+     * The SSLContext; {@code bundle} holds the extra CAs ({@link #readPem}), empty for the JDK's alone; {@code
+     * clientCertificate} (null for none) is presented when the server asks for one.
+     */
+    static SSLContext sslContext(List<X509Certificate> bundle, boolean insecure, ClientCertificate clientCertificate) {
         try {
             TrustManager trustManager;
             if (insecure) {
@@ -39,7 +46,9 @@ final class TrustMaterial {
                 trustManager = jdkTrustManager();
             }
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {trustManager}, null);
+            KeyManager[] keyManagers =
+                    clientCertificate == null ? null : new KeyManager[] {clientCertificate.keyManager()};
+            context.init(keyManagers, new TrustManager[] {trustManager}, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not initialise TLS: " + e.getMessage(), e);

@@ -1,5 +1,7 @@
 package io.github.gigachat.maven;
 
+import io.github.gigachat.client.CertificateSetting;
+import io.github.gigachat.client.ClientCertificate;
 import io.github.gigachat.client.ClientConfig;
 import io.github.gigachat.client.Scope;
 import io.github.gigachat.client.SecretMasker;
@@ -68,6 +70,15 @@ abstract class AbstractGigaChatMojo extends AbstractMojo {
     @Parameter(property = "gigachat.timeout")
     protected Integer timeout;
 
+    /**
+     * A client certificate ({@code GIGACHAT_CERT_FILE}, or the {@code <privateKey>} of the {@code <server>}) that
+     * expires within this many days gives a {@code WARN} check in {@code verify} and a warning in the other goals, so
+     * the build passes and the report shows it before the release it would break. Expired or not yet valid: the build
+     * fails before any network call.
+     */
+    @Parameter(property = "gigachat.certificateWarningDays", defaultValue = "30")
+    protected int certificateWarningDays;
+
     /** Run against the built-in GigaChat emulator on 127.0.0.1 with its demo key instead of Sber (no key needed). */
     @Parameter(property = "gigachat.emulator", defaultValue = "false")
     protected boolean emulator;
@@ -108,9 +119,35 @@ abstract class AbstractGigaChatMojo extends AbstractMojo {
                         + "': use GIGACHAT_API_PERS, GIGACHAT_API_B2B, GIGACHAT_API_CORP or auto."));
     }
 
-    /** The client configuration for the real service (or for explicitly configured URLs). */
+    /** The client configuration for the real service (or for explicitly configured URLs), without a certificate. */
     protected ClientConfig clientConfig(List<String> notes) throws MojoExecutionException {
-        return new ClientConfigFactory(this).create(notes);
+        return clientConfig(notes, null);
+    }
+
+    /** The client configuration presenting {@code certificate} (null for none) on its TLS connections. */
+    protected ClientConfig clientConfig(List<String> notes, CertificateSetting certificate)
+            throws MojoExecutionException {
+        ClientCertificate presented =
+                certificate instanceof CertificateSetting.Loaded loaded ? loaded.certificate() : null;
+        return new ClientConfigFactory(this).create(notes, presented);
+    }
+
+    /** Every credential and certificate configured, in the documented order (see {@link MavenCredentials}). */
+    protected MavenCredentials.Resolved credentials(List<String> notes) throws MojoExecutionException {
+        java.nio.file.Path base = session.getExecutionRootDirectory() == null
+                ? java.nio.file.Path.of("").toAbsolutePath()
+                : java.nio.file.Path.of(session.getExecutionRootDirectory());
+        return MavenCredentials.resolve(
+                environment, credentialsEnv, session.getSettings(), serverId, decrypter, masker, base, notes);
+    }
+
+    /** A client certificate that expires within this many days gives a {@code WARN}; checked before any call. */
+    protected java.time.Duration certificateWarning() throws MojoExecutionException {
+        if (certificateWarningDays < 0) {
+            throw new MojoExecutionException("gigachat.certificateWarningDays is " + certificateWarningDays
+                    + ": use a number of days, 0 or more (default 30).");
+        }
+        return java.time.Duration.ofDays(certificateWarningDays);
     }
 
     /** The build's one source of tokens: every goal and module asks it, so a key is exchanged once per scope. */

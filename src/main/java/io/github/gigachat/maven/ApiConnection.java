@@ -1,7 +1,10 @@
 package io.github.gigachat.maven;
 
 import io.github.gigachat.client.AuthorizationKey;
+import io.github.gigachat.client.CertificateSetting;
+import io.github.gigachat.client.ClientCertificate;
 import io.github.gigachat.client.ClientConfig;
+import io.github.gigachat.client.Credential;
 import io.github.gigachat.client.GigaChatClient;
 import io.github.gigachat.client.GigaChatSession;
 import io.github.gigachat.client.InvalidKeyException;
@@ -11,6 +14,8 @@ import io.github.gigachat.client.TokenOutcome;
 import io.github.gigachat.emulator.EmulatorAccount;
 import io.github.gigachat.emulator.GigaChatEmulator;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -58,31 +63,62 @@ final class ApiConnection implements AutoCloseable {
                         .baseUrl(emulator.baseUrl())
                         .build();
                 String key = demoAccount(configured).authorizationKey();
-                return connect(emulator, config, key, "the emulator's demo key", configured, mojo);
+                Credential demo = new Credential.Key("emulator:demo", "the emulator's demo key", key);
+                return connect(emulator, config, demo, configured, mojo);
             } catch (MojoExecutionException | RuntimeException e) {
                 emulator.close();
                 throw e;
             }
         }
         List<String> notes = new ArrayList<>();
-        MavenCredentials.Found credentials = MavenCredentials.resolve(
-                mojo.environment,
-                mojo.credentialsEnv,
-                mojo.session.getSettings(),
-                mojo.serverId,
-                mojo.decrypter,
-                mojo.masker,
-                notes);
-        if (credentials.raw() == null) {
-            throw new MojoExecutionException("No GigaChat key found. " + credentials.missingHelp());
+        MavenCredentials.Resolved found = mojo.credentials(notes);
+        checkCertificate(found.certificate(), mojo);
+        if (found.credential() == null) {
+            throw new MojoExecutionException("No GigaChat key found. " + found.missingHelp());
         }
-        notes.add("Using GigaChat credentials from " + credentials.description() + ".");
-        ClientConfig config = mojo.clientConfig(notes);
+        notes.add("Using GigaChat credentials from " + found.credential().description() + " ("
+                + found.credential().kind() + ").");
+        ClientConfig config = mojo.clientConfig(notes, found.certificate());
         notes.forEach(note -> mojo.log().info(note));
         if (mojo.insecure()) {
             mojo.warnInsecure();
         }
-        return connect(null, config, credentials.raw(), credentials.description(), configured, mojo);
+        return connect(null, config, found.credential(), configured, mojo);
+    }
+
+    /** A certificate that cannot be presented stops the goal before any request; one expiring soon is a warning. */
+    private static void checkCertificate(CertificateSetting setting, AbstractGigaChatMojo mojo)
+            throws MojoExecutionException {
+        HelpfulSuggestions advice = new HelpfulSuggestions();
+        if (setting instanceof CertificateSetting.Unusable unusable) {
+            throw new MojoExecutionException(unusable.problem() + " " + advice.forCertificate(unusable.description()));
+        }
+        if (!(setting instanceof CertificateSetting.Loaded loaded)) {
+            return;
+        }
+        ClientCertificate certificate = loaded.certificate();
+        Duration warnWithin = mojo.certificateWarning();
+        Instant now = Instant.now();
+        String which = "The client certificate " + certificate.subject() + " (" + certificate.fingerprint() + ") in "
+                + certificate.certificateFile();
+        switch (certificate.state(now, warnWithin)) {
+            case EXPIRED ->
+                throw new MojoExecutionException(which + " expired on "
+                        + certificate.notAfter().toString().substring(0, 10) + ". "
+                        + advice.forCertificate(loaded.description()));
+            case NOT_YET_VALID ->
+                throw new MojoExecutionException(which + " is not valid before "
+                        + certificate.notBefore().toString().substring(0, 10) + ". "
+                        + advice.forCertificate(loaded.description()));
+            case EXPIRES_SOON ->
+                mojo.log()
+                        .warn(which + " expires on "
+                                + certificate.notAfter().toString().substring(0, 10) + ", in "
+                                + certificate.daysLeft(now)
+                                + " days (" + advice.certificateWarningSetting(warnWithin)
+                                + "): renew it before then.");
+            case VALID -> {}
+        }
     }
 
     static GigaChatEmulator startEmulator() throws MojoExecutionException {
@@ -104,14 +140,51 @@ final class ApiConnection implements AutoCloseable {
     private static ApiConnection connect(
             GigaChatEmulator emulator,
             ClientConfig config,
-            String rawKey,
-            String source,
+            Credential credential,
             Scope configured,
             AbstractGigaChatMojo mojo)
             throws MojoExecutionException {
+        credential.registerWith(mojo.masker);
+        if (credential instanceof Credential.Key found) {
+            return connectWithKey(emulator, config, found, configured, mojo);
+        }
+        GigaChatClient client = GigaChatClient.create(config, mojo.masker, mojo.tokenBroker());
+        if (credential instanceof Credential.Token token) {
+            return new ApiConnection(emulator, client, client.session(token), token.fingerprint());
+        }
+        if (credential instanceof Credential.CertificateOnly only) {
+            return new ApiConnection(
+                    emulator,
+                    client,
+                    client.sessionWithoutToken(),
+                    only.certificate().fingerprint());
+        }
+        Credential.UserPassword user = (Credential.UserPassword) credential;
+        TokenOutcome outcome = client.exchange(user);
+        if (outcome instanceof TokenOutcome.Issued) {
+            return new ApiConnection(emulator, client, client.session(user), user.fingerprint());
+        }
+        client.close();
+        HelpfulSuggestions advice = new HelpfulSuggestions();
+        String message = outcome instanceof TokenOutcome.Rejected rejected
+                ? "The /token endpoint refused the user and password from " + user.description() + " ("
+                        + rejected.cause().getMessage() + "). " + advice.forRefusedUser(user.description())
+                : advice.forTokenOutcome(outcome, user.description());
+        throw new MojoExecutionException(
+                mojo.masker.mask(message + " Run 'mvn gigachat:verify' for a full diagnosis."));
+    }
+
+    private static ApiConnection connectWithKey(
+            GigaChatEmulator emulator,
+            ClientConfig config,
+            Credential.Key found,
+            Scope configured,
+            AbstractGigaChatMojo mojo)
+            throws MojoExecutionException {
+        String source = found.description();
         AuthorizationKey key;
         try {
-            KeyFormat.Result checked = KeyFormat.check(rawKey);
+            KeyFormat.Result checked = KeyFormat.check(found.raw());
             checked.warnings().forEach(w -> mojo.log().warn("Key in " + source + ": " + w));
             key = checked.key();
         } catch (InvalidKeyException e) {

@@ -1,5 +1,6 @@
 package io.github.gigachat.maven;
 
+import io.github.gigachat.client.ClientCertificate;
 import io.github.gigachat.client.ClientConfig;
 import io.github.gigachat.client.ProxyConfig;
 import java.io.File;
@@ -20,7 +21,7 @@ final class ClientConfigFactory {
         this.mojo = mojo;
     }
 
-    ClientConfig create(List<String> notes) throws MojoExecutionException {
+    ClientConfig create(List<String> notes, ClientCertificate certificate) throws MojoExecutionException {
         URI auth = url("gigachat.authUrl", mojo.authUrl, "GIGACHAT_AUTH_URL", ClientConfig.DEFAULT_AUTH_URL);
         URI base = url("gigachat.baseUrl", mojo.baseUrl, "GIGACHAT_BASE_URL", ClientConfig.DEFAULT_BASE_URL);
         ClientConfig.Builder builder = ClientConfig.builder()
@@ -57,7 +58,7 @@ final class ClientConfigFactory {
                     + (proxy.hasCredentials() ? " (with credentials)" : "")
                     + (proxy.nonProxyHosts().isEmpty() ? "" : ", except for " + proxy.nonProxyHosts()) + ".");
         }
-        return builder.build();
+        return builder.clientCertificate(certificate).build();
     }
 
     private int timeoutSeconds() throws MojoExecutionException {

@@ -53,6 +53,9 @@ public final class HelpfulSuggestions implements Advice {
             return wrongScope(wrong, where);
         }
         GigaChatException cause = ((TokenOutcome.Transient) outcome).cause();
+        if (cause instanceof TlsException tls && tls.isClientCertificateRefused()) {
+            return sentence(cause.getMessage()) + " " + forCertificate(null);
+        }
         return "The token exchange could not finish: " + sentence(cause.getMessage())
                 + " Nothing is known yet about the key from " + where + ". " + retry(cause);
     }
@@ -116,7 +119,8 @@ public final class HelpfulSuggestions implements Advice {
 
     @Override
     public String forPackage(String service, Scope scope) {
-        return "Buy a '" + service + "' package in " + STUDIO + ", billing section, for scope " + scope
+        return "Buy a '" + service + "' package in " + STUDIO + ", billing section"
+                + (scope == null ? "" : ", for scope " + scope)
                 + "; -Dgigachat.failOnUnpaid=false lets the build pass meanwhile.";
     }
 
@@ -128,6 +132,32 @@ public final class HelpfulSuggestions implements Advice {
     @Override
     public String forRequiredModels() {
         return "Fix gigachat.requiredModels, or use a key whose scope includes them.";
+    }
+
+    @Override
+    public String forRefusedAccessToken(String credentialsDescription) {
+        return "Access tokens live 30 minutes, and one handed over cannot be renewed: a build should hold the"
+                + " Authorization Key (GIGACHAT_CREDENTIALS, or the <password> of the settings.xml <server>) and let the"
+                + " plugin exchange it. Unset " + credentialsDescription + ", which takes precedence over the key.";
+    }
+
+    @Override
+    public String forRefusedUser(String credentialsDescription) {
+        return "Check the user name and password in " + credentialsDescription + " (for this GigaChat installation's"
+                + " /token endpoint, gigachat.baseUrl).";
+    }
+
+    @Override
+    public String forCertificate(String certificateDescription) {
+        return "Put a valid certificate and key, issued for this GigaChat installation, into "
+                + (certificateDescription == null ? "GIGACHAT_CERT_FILE and GIGACHAT_KEY_FILE" : certificateDescription)
+                + " (PEM certificate and key, or a PKCS#12 file; the passphrase in GIGACHAT_KEY_FILE_PASSWORD or the"
+                + " <server>'s <passphrase>).";
+    }
+
+    @Override
+    public String certificateWarningSetting(java.time.Duration warnWithin) {
+        return "gigachat.certificateWarningDays=" + warnWithin.toDays();
     }
 
     /** The message of a failed build: the outcome, then every other outcome in {@code fatal} (worst first). */

@@ -1,74 +1,165 @@
 package io.github.gigachat.maven;
 
+import io.github.gigachat.client.CertificateSetting;
+import io.github.gigachat.client.Credential;
 import io.github.gigachat.client.KeyFormat;
 import io.github.gigachat.client.SecretMasker;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * Finds the key: first the environment variable named by {@code gigachat.credentialsEnv}, then the settings.xml
- * {@code <server>} named by {@code gigachat.serverId}, decrypted with Maven's SettingsDecrypter. A decryption problem
+ * Finds what the build authenticates with, in the official Python SDK's order (access token, Authorization Key, user
+ * and password), the environment before settings.xml:
+ *
+ * <table>
+ *   <caption>Where each credential is read, first match wins</caption>
+ *   <tr><th>order</th><th>credential</th><th>environment</th><th>settings.xml {@code <server>}</th></tr>
+ *   <tr><td>1</td><td>access token</td><td>{@code GIGACHAT_ACCESS_TOKEN}</td><td>-</td></tr>
+ *   <tr><td>2</td><td>Authorization Key</td><td>{@code gigachat.credentialsEnv}</td><td>-</td></tr>
+ *   <tr><td>3</td><td>user and password</td><td>{@code GIGACHAT_USER} + {@code GIGACHAT_PASSWORD}</td><td>-</td></tr>
+ *   <tr><td>4</td><td>access token</td><td>-</td><td>{@code <password>} shaped like a token (dot-separated)</td></tr>
+ *   <tr><td>5</td><td>Authorization Key</td><td>-</td><td>{@code <password>}, or a client id {@code <username>} and
+ *       client secret {@code <password>}</td></tr>
+ *   <tr><td>6</td><td>user and password</td><td>-</td><td>any other {@code <username>} and {@code <password>}</td></tr>
+ *   <tr><td>7</td><td>client certificate alone</td><td>{@code GIGACHAT_CERT_FILE}</td><td>{@code <privateKey>}</td></tr>
+ * </table>
+ *
+ * <p>A configured client certificate ({@link MavenCertificates}) is presented in every case; it is the credential only
+ * when nothing else is found. Every secret is registered with the masker the moment it is read. A decryption problem
  * is an error, never a silent fallback to the encrypted text.
  */
 final class MavenCredentials {
-    /** The key as found (not yet checked), or {@code raw == null} with help on how to provide one. */
-    record Found(String source, String description, String raw, String missingHelp) {
-        @Override
-        public String toString() {
-            return "Found[" + source + "]";
-        }
-    }
+    static final String ACCESS_TOKEN_ENV = "GIGACHAT_ACCESS_TOKEN";
+    static final String USER_ENV = "GIGACHAT_USER";
+    static final String PASSWORD_ENV = "GIGACHAT_PASSWORD";
+
+    /** A JWT or JWE: base64url parts joined by dots. An Authorization Key or a client secret has no dot. */
+    private static final Pattern TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]*){2,}");
+
+    /** What was found: the credential (null with {@code missingHelp} when none), and the certificate (or null). */
+    record Resolved(Credential credential, String missingHelp, CertificateSetting certificate) {}
 
     private MavenCredentials() {}
 
-    static Found resolve(
+    static Resolved resolve(
             Map<String, String> environment,
             String envName,
             Settings settings,
             String serverId,
             SettingsDecrypter decrypter,
             SecretMasker masker,
+            Path baseDirectory,
             List<String> notes)
             throws MojoExecutionException {
-        String fromEnv = environment.get(envName);
-        if (fromEnv != null) {
-            masker.add(fromEnv.strip());
-            if (!fromEnv.isBlank()) {
-                return new Found("env:" + envName, "the environment variable " + envName, fromEnv, null);
-            }
-            notes.add("The environment variable " + envName + " is set but empty; looking in settings.xml.");
-        }
         Server server = settings == null ? null : settings.getServer(serverId);
+        Server decrypted = null;
+        if (server != null) {
+            masker.add(server.getPassword());
+            masker.add(server.getPassphrase());
+            decrypted = SettingsDecryption.server(decrypter, server);
+            masker.add(decrypted.getPassword());
+            masker.add(decrypted.getPassphrase());
+        }
+        CertificateSetting certificate =
+                MavenCertificates.find(environment, decrypted, serverId, masker, baseDirectory, notes);
+        Credential credential = fromEnvironment(environment, envName, masker, notes);
+        if (credential == null && decrypted != null) {
+            credential = fromServer(decrypted, serverId);
+        }
+        if (credential == null && certificate instanceof CertificateSetting.Loaded loaded) {
+            credential = new Credential.CertificateOnly(loaded.source(), loaded.description(), loaded.certificate());
+        }
+        if (credential != null) {
+            credential.registerWith(masker);
+            return new Resolved(credential, null, certificate);
+        }
+        if (certificate instanceof CertificateSetting.Unusable) {
+            // the certificate was meant to be the credential: its own check says what is wrong with it
+            return new Resolved(
+                    null,
+                    "The client certificate configured is the only credential, and it cannot be"
+                            + " used (see the client-certificate check).",
+                    certificate);
+        }
         String help = "Set the environment variable " + envName + " to your Authorization Key, or add"
                 + " <server><id>" + serverId + "</id><password>{key encrypted with mvn --encrypt-password}</password>"
-                + "</server> to ~/.m2/settings.xml (see gigachat.serverId and gigachat.credentialsEnv).";
-        if (server == null) {
-            return new Found(null, null, null, help);
+                + "</server> to ~/.m2/settings.xml (see gigachat.serverId and gigachat.credentialsEnv). Access tokens"
+                + " (" + ACCESS_TOKEN_ENV + "), a user and password (" + USER_ENV + ", " + PASSWORD_ENV + ") and client"
+                + " certificates (GIGACHAT_CERT_FILE) work too.";
+        if (server != null) {
+            help = "The <server> " + serverId + " in settings.xml has no <password> and no <privateKey>. " + help;
         }
-        masker.add(server.getPassword());
-        Server decrypted = SettingsDecryption.server(decrypter, server);
-        String password = decrypted.getPassword();
-        String username = decrypted.getUsername();
-        masker.add(password);
+        return new Resolved(null, help, certificate);
+    }
+
+    private static Credential fromEnvironment(
+            Map<String, String> environment, String envName, SecretMasker masker, List<String> notes) {
+        String token = variable(environment, ACCESS_TOKEN_ENV, masker, notes);
+        if (token != null) {
+            return new Credential.Token(
+                    "env:" + ACCESS_TOKEN_ENV, "the environment variable " + ACCESS_TOKEN_ENV, token);
+        }
+        String key = variable(environment, envName, masker, notes);
+        if (key != null) {
+            return new Credential.Key("env:" + envName, "the environment variable " + envName, key);
+        }
+        String user = variable(environment, USER_ENV, masker, notes);
+        String password = variable(environment, PASSWORD_ENV, masker, notes);
+        if (user != null && password != null) {
+            return new Credential.UserPassword(
+                    "env:" + USER_ENV,
+                    "the environment variables " + USER_ENV + " and " + PASSWORD_ENV,
+                    user.strip(),
+                    password);
+        }
+        if (user != null || password != null) {
+            notes.add("Only one of " + USER_ENV + " and " + PASSWORD_ENV + " is set; both are needed. Ignoring it.");
+        }
+        return null;
+    }
+
+    /** A variable's value, registered with the masker; null (with a note when set but blank) when there is none. */
+    private static String variable(
+            Map<String, String> environment, String name, SecretMasker masker, List<String> notes) {
+        String value = environment.get(name);
+        if (value == null) {
+            return null;
+        }
+        masker.add(value.strip());
+        if (value.isBlank()) {
+            notes.add("The environment variable " + name + " is set but empty; ignoring it.");
+            return null;
+        }
+        return value;
+    }
+
+    private static Credential fromServer(Server server, String serverId) {
+        String password = server.getPassword();
+        String username = server.getUsername();
         if (password == null || password.isBlank()) {
-            return new Found(
-                    null, null, null, "The <server> " + serverId + " in settings.xml has no <password>. " + help);
+            return null;
+        }
+        String source = "settings:" + serverId;
+        String where = " of <server> " + serverId + " in settings.xml";
+        if (TOKEN_SHAPE.matcher(password.strip()).matches()) {
+            return new Credential.Token(source, "the <password> (an access token)" + where, password);
         }
         if (KeyFormat.isUuid(username) && !KeyFormat.isAuthorizationKey(password)) {
-            String composed = KeyFormat.compose(username, password);
-            masker.add(composed);
-            return new Found(
-                    "settings:" + serverId,
-                    "the <username>/<password> (client id and client secret) of <server> " + serverId
-                            + " in settings.xml",
-                    composed,
-                    null);
+            return new Credential.Key(
+                    source,
+                    "the <username>/<password> (client id and client secret)" + where,
+                    KeyFormat.compose(username, password));
         }
-        return new Found(
-                "settings:" + serverId, "the <password> of <server> " + serverId + " in settings.xml", password, null);
+        if (username != null && !username.isBlank() && !KeyFormat.isAuthorizationKey(password)) {
+            return new Credential.UserPassword(
+                    source, "the <username>/<password> (user and password)" + where, username.strip(), password);
+        }
+        return new Credential.Key(source, "the <password>" + where, password);
     }
 }

@@ -2,6 +2,7 @@ package io.github.gigachat.maven;
 
 import io.github.gigachat.client.ClientConfig;
 import io.github.gigachat.client.ConfigurationException;
+import io.github.gigachat.client.Credential;
 import io.github.gigachat.client.GigaChatClient;
 import io.github.gigachat.emulator.GigaChatEmulator;
 import io.github.gigachat.io.Hashes;
@@ -82,7 +83,7 @@ public class VerifyMojo extends AbstractGigaChatMojo {
         ClientConfig config;
         try {
             request = request(notes);
-            config = emulator ? null : clientConfig(notes);
+            config = emulator ? null : clientConfig(notes, request.certificate());
             if (!emulator && insecure()) {
                 warnInsecure();
             }
@@ -106,24 +107,30 @@ public class VerifyMojo extends AbstractGigaChatMojo {
         if (serviceList.isEmpty()) {
             throw new MojoExecutionException("gigachat.services is empty: name at least one service, e.g. embeddings.");
         }
-        MavenCredentials.Found found;
+        MavenCredentials.Resolved found;
         if (emulator) {
             log().warn("gigachat.emulator=true: checking the built-in GigaChat EMULATOR with its demo key, not Sber's"
                     + " service. Nothing real is verified.");
             String demoKey = ApiConnection.demoAccount(scopeSetting()).authorizationKey();
-            found = new MavenCredentials.Found("emulator:demo", "the built-in emulator (its demo key)", demoKey, null);
+            found = new MavenCredentials.Resolved(
+                    new Credential.Key("emulator:demo", "the built-in emulator (its demo key)", demoKey), null, null);
         } else {
-            found = MavenCredentials.resolve(
-                    environment, credentialsEnv, session.getSettings(), serverId, decrypter, masker, notes);
-            if (found.source() != null) {
-                notes.add("Using GigaChat credentials from " + found.description() + ".");
+            found = credentials(notes);
+            if (found.credential() != null) {
+                notes.add(
+                        "Using GigaChat credentials from " + found.credential().description() + " ("
+                                + found.credential().kind() + ").");
+            }
+            if (found.certificate() != null && !(found.credential() instanceof Credential.CertificateOnly)) {
+                notes.add("Presenting the client certificate from "
+                        + found.certificate().description() + ".");
             }
         }
         return new VerifyRequest(
-                found.source(),
-                found.description(),
-                found.raw(),
+                found.credential(),
                 found.missingHelp(),
+                found.certificate(),
+                certificateWarning(),
                 scopeSetting(),
                 splitList(requiredModels),
                 serviceList,
@@ -182,11 +189,27 @@ public class VerifyMojo extends AbstractGigaChatMojo {
                 "|",
                 String.valueOf(emulator),
                 String.valueOf(request),
-                request.rawKey() == null ? "-" : Hashes.sha256Hex(request.rawKey()),
+                request.credential() == null ? "-" : Hashes.sha256Hex(identity(request.credential())),
+                request.certificate() == null ? "-" : request.certificate().toString(),
                 config == null
                         ? "-"
                         : config.authUrl() + " " + config.baseUrl() + " " + config.timeout() + " " + config.insecure()
                                 + " " + config.proxy() + " " + caBundleFile);
+    }
+
+    /** What tells two credentials apart in the build's cache key; hashed there, never printed. */
+    private static String identity(Credential credential) {
+        if (credential instanceof Credential.Key key) {
+            return "key " + key.raw();
+        }
+        if (credential instanceof Credential.Token token) {
+            return "token " + token.value();
+        }
+        if (credential instanceof Credential.UserPassword user) {
+            return "user " + user.user() + "\u0000" + user.password();
+        }
+        return "certificate "
+                + ((Credential.CertificateOnly) credential).certificate().fingerprint();
     }
 
     private VerifyResult configurationFailure(String message) {

@@ -33,4 +33,22 @@ public interface Advice {
 
     /** Required models are missing: how to change the requirement. */
     String forRequiredModels();
+
+    /**
+     * An access token handed over (from {@code credentialsDescription}) was refused: tokens live 30 minutes, and what
+     * a build should hold instead.
+     */
+    String forRefusedAccessToken(String credentialsDescription);
+
+    /** The user and password from {@code credentialsDescription} were refused: where to fix them. */
+    String forRefusedUser(String credentialsDescription);
+
+    /**
+     * The client certificate configured in {@code certificateDescription} cannot be used (unreadable, expired, not yet
+     * valid, refused by the server): where to put a usable one.
+     */
+    String forCertificate(String certificateDescription);
+
+    /** Not a sentence: the warning window as the user configured it, e.g. {@code gigachat.certificateWarningDays=30}. */
+    String certificateWarningSetting(java.time.Duration warnWithin);
 }

@@ -3,6 +3,9 @@ package io.github.gigachat.verify;
 import io.github.gigachat.client.ApiException;
 import io.github.gigachat.client.AuthorizationKey;
 import io.github.gigachat.client.Balance;
+import io.github.gigachat.client.CertificateSetting;
+import io.github.gigachat.client.ClientCertificate;
+import io.github.gigachat.client.Credential;
 import io.github.gigachat.client.GigaChatClient;
 import io.github.gigachat.client.GigaChatException;
 import io.github.gigachat.client.GigaChatSession;
@@ -10,9 +13,11 @@ import io.github.gigachat.client.InvalidKeyException;
 import io.github.gigachat.client.KeyFormat;
 import io.github.gigachat.client.ModelInfo;
 import io.github.gigachat.client.SecretMasker;
+import io.github.gigachat.client.TlsException;
 import io.github.gigachat.client.TokenOutcome;
 import io.github.gigachat.io.Hashes;
 import io.github.gigachat.verify.Evidence.BalanceAnswer;
+import io.github.gigachat.verify.Evidence.Certificate;
 import io.github.gigachat.verify.Evidence.Key;
 import io.github.gigachat.verify.Evidence.Models;
 import io.github.gigachat.verify.Evidence.Probe;
@@ -76,44 +81,105 @@ public final class Verifier {
     }
 
     private Evidence gather(VerifyRequest request, List<String> warnings) {
-        String raw = request.rawKey();
-        if (raw == null) {
-            return new Evidence(new Key.Missing(), null, null, null, null);
+        Certificate certificate = certificate(request.certificate(), request.certificateWarning());
+        Credential credential = request.credential();
+        if (credential == null) {
+            return new Evidence(new Key.Missing(), certificate, null, null, null, null);
         }
-        masker.add(raw.strip());
-        AuthorizationKey key;
-        try {
-            KeyFormat.Result format = KeyFormat.check(raw);
-            key = format.key();
-            key.registerWith(masker);
-            for (String warning : format.warnings()) {
-                warnings.add("Key in " + request.credentialsDescription() + ": " + warning);
+        credential.registerWith(masker);
+        AuthorizationKey authorizationKey = null;
+        Key key;
+        if (credential instanceof Credential.Key found) {
+            try {
+                KeyFormat.Result format = KeyFormat.check(found.raw());
+                authorizationKey = format.key();
+                authorizationKey.registerWith(masker);
+                for (String warning : format.warnings()) {
+                    warnings.add("Key in " + request.credentialsDescription() + ": " + warning);
+                }
+            } catch (InvalidKeyException e) {
+                Key malformed = new Key.Malformed(fingerprintOf(found.raw()), e.getMessage());
+                return new Evidence(malformed, certificate, null, null, null, null);
             }
-        } catch (InvalidKeyException e) {
-            return new Evidence(new Key.Malformed(fingerprintOf(raw), e.getMessage()), null, null, null, null);
+            key = new Key.WellFormed(authorizationKey.fingerprint(), authorizationKey.clientId());
+        } else {
+            key = otherKey(credential);
+            if (request.scope() != null) {
+                warnings.add("gigachat.scope=" + request.scope() + " is not checked: only an Authorization Key's scope"
+                        + " can be, not that of " + article(credential.kind()) + ".");
+            }
         }
-        Key wellFormed = new Key.WellFormed(key.fingerprint(), key.clientId());
-        TokenOutcome outcome = client.exchange(key, request.scope());
-        if (!(outcome instanceof TokenOutcome.Issued issued)) {
-            return new Evidence(wellFormed, new Token.Refused(outcome), null, null, null);
+        if (certificate != null && !certificate.usable()) {
+            return new Evidence(key, certificate, null, null, null, null);
         }
-        GigaChatSession session = client.session(key, issued.scope());
+        Token token;
+        GigaChatSession session;
+        if (authorizationKey != null || credential instanceof Credential.UserPassword) {
+            TokenOutcome outcome = authorizationKey != null
+                    ? client.exchange(authorizationKey, request.scope())
+                    : client.exchange((Credential.UserPassword) credential);
+            if (!(outcome instanceof TokenOutcome.Issued issued)) {
+                return new Evidence(key, certificate, new Token.Refused(outcome), null, null, null);
+            }
+            token = new Token.Issued(issued.scope());
+            session = authorizationKey != null
+                    ? client.session(authorizationKey, issued.scope())
+                    : client.session((Credential.UserPassword) credential);
+        } else {
+            token = new Token.NotExchanged();
+            session =
+                    credential instanceof Credential.Token given ? client.session(given) : client.sessionWithoutToken();
+        }
+        boolean renewable = token instanceof Token.Issued;
         ExecutorService pool = Executors.newFixedThreadPool(3, runnable -> {
             Thread thread = new Thread(runnable, "gigachat-verify");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            var models = CompletableFuture.supplyAsync(() -> models(session), pool);
+            var models = CompletableFuture.supplyAsync(() -> models(session, renewable), pool);
             var balance = CompletableFuture.supplyAsync(() -> balance(session), pool);
             var probe = wantsProbe(request)
                     ? CompletableFuture.supplyAsync(() -> probe(session, request.probeModel()), pool)
                     : CompletableFuture.completedFuture(Probe.NOT_RUN);
-            return new Evidence(
-                    wellFormed, new Token.Issued(issued.scope()), models.join(), balance.join(), probe.join());
+            return new Evidence(key, certificate, token, models.join(), balance.join(), probe.join());
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static Key otherKey(Credential credential) {
+        if (credential instanceof Credential.Token given) {
+            return new Key.GivenToken(given.fingerprint());
+        }
+        if (credential instanceof Credential.UserPassword user) {
+            return new Key.User(user.fingerprint(), user.user());
+        }
+        return new Key.CertificateOnly(
+                ((Credential.CertificateOnly) credential).certificate().fingerprint());
+    }
+
+    private Certificate certificate(CertificateSetting setting, Duration warnWithin) {
+        if (setting == null) {
+            return null;
+        }
+        if (setting instanceof CertificateSetting.Unusable unusable) {
+            return new Certificate.Unusable(unusable.problem());
+        }
+        ClientCertificate certificate = ((CertificateSetting.Loaded) setting).certificate();
+        Instant now = clock.instant();
+        return new Certificate.Loaded(
+                String.valueOf(certificate.certificateFile()),
+                certificate.subject(),
+                certificate.fingerprint(),
+                certificate.notBefore(),
+                certificate.notAfter(),
+                certificate.state(now, warnWithin),
+                certificate.daysLeft(now));
+    }
+
+    private static String article(String kind) {
+        return (kind.startsWith("a") ? "an " : "a ") + kind;
     }
 
     private static boolean wantsProbe(VerifyRequest request) {
@@ -121,10 +187,22 @@ public final class Verifier {
                 && request.services().stream().anyMatch(s -> s.equalsIgnoreCase(VerifyPolicy.PROBED_SERVICE));
     }
 
-    private static Models models(GigaChatSession session) {
+    /**
+     * {@code GET /models}; with a credential that cannot be renewed ({@code renewable} false) a 401 in the API's JSON
+     * form refuses the credential itself, and a TLS alert about the client certificate always refuses it.
+     */
+    private static Models models(GigaChatSession session, boolean renewable) {
         try {
             return new Models.Listed(
                     session.models().stream().map(ModelInfo::id).sorted().toList());
+        } catch (TlsException e) {
+            return e.isClientCertificateRefused()
+                    ? new Models.Refused(e.getMessage(), true)
+                    : new Models.Unreadable(e.getMessage());
+        } catch (ApiException e) {
+            return !renewable && e.status() == 401 && e.apiMessage().isPresent()
+                    ? new Models.Refused(e.getMessage(), false)
+                    : new Models.Unreadable(e.getMessage());
         } catch (GigaChatException e) {
             return new Models.Unreadable(e.getMessage());
         }
@@ -163,10 +241,7 @@ public final class Verifier {
     }
 
     private static String fingerprint(Key key) {
-        if (key instanceof Key.WellFormed good) {
-            return good.fingerprint();
-        }
-        return key instanceof Key.Malformed bad ? bad.fingerprint() : null;
+        return key.fingerprint();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.gigachat.verify;
 import io.github.gigachat.client.Scope;
 import io.github.gigachat.client.TokenOutcome;
 import io.github.gigachat.verify.Evidence.BalanceAnswer;
+import io.github.gigachat.verify.Evidence.Certificate;
 import io.github.gigachat.verify.Evidence.Key;
 import io.github.gigachat.verify.Evidence.Models;
 import io.github.gigachat.verify.Evidence.Probe;
@@ -41,38 +42,69 @@ final class VerifyPolicy {
     }
 
     private Verdict judge(Evidence evidence) {
-        if (!key(evidence.key())) {
+        if (!key(evidence.key()) | !certificate(evidence.certificate())) {
             return verdict(null);
         }
         if (evidence.token() instanceof Token.Refused refused) {
             TokenOutcome outcome = refused.outcome();
-            checks.add(Check.fail(
-                    "token",
-                    outcome instanceof TokenOutcome.Transient ? Outcome.UNKNOWN : Outcome.INVALID,
-                    advice.forTokenOutcome(outcome, request.credentialsDescription())));
+            boolean unknown = outcome instanceof TokenOutcome.Transient failed && !failed.certificateRefused();
+            String message = outcome instanceof TokenOutcome.Rejected && evidence.key() instanceof Key.User
+                    ? "The /token endpoint refused the user and password from " + request.credentialsDescription()
+                            + " (" + ((TokenOutcome.Rejected) outcome).cause().getMessage() + "). "
+                            + advice.forRefusedUser(request.credentialsDescription())
+                    : advice.forTokenOutcome(outcome, request.credentialsDescription());
+            checks.add(Check.fail("token", unknown ? Outcome.UNKNOWN : Outcome.INVALID, message));
             return verdict(
                     outcome instanceof TokenOutcome.WrongScope wrong
                             ? wrong.actual().orElse(null)
                             : null);
         }
-        Scope scope = ((Token.Issued) evidence.token()).scope();
-        checks.add(Check.pass(
-                "token",
-                "Access token issued for scope " + scope + "."
-                        + (request.scope() == null ? " " + advice.forDiscoveredScope(scope) : "")));
-        models(evidence.models(), scope);
+        Scope scope = evidence.token() instanceof Token.Issued issued ? issued.scope() : null;
+        checks.add(tokenCheck(evidence.key(), scope));
+        models(evidence.models(), scope, evidence.key());
         for (String service : request.services()) {
             paidStatus(service, scope, evidence.balance(), evidence.probe());
         }
         return verdict(scope);
     }
 
-    /** The credentials and key-format checks; whether the key is well-formed. */
+    /** The token step that succeeded, or that was not needed. */
+    private Check tokenCheck(Key key, Scope scope) {
+        if (key instanceof Key.User user) {
+            return Check.pass(
+                    "token",
+                    "Access token issued by /token for user " + user.user() + "; its scope is not known (only an"
+                            + " Authorization Key's scope can be found).");
+        }
+        if (key instanceof Key.GivenToken) {
+            return Check.skip(
+                    "token",
+                    "No exchange: the access token from " + request.credentialsDescription()
+                            + " is used as is; the calls below prove whether it works.");
+        }
+        if (key instanceof Key.CertificateOnly) {
+            return Check.skip("token", "No token: the client certificate authenticates every call.");
+        }
+        return Check.pass(
+                "token",
+                "Access token issued for scope " + scope + "."
+                        + (request.scope() == null ? " " + advice.forDiscoveredScope(scope) : ""));
+    }
+
+    /** The credentials and key-format checks; whether the calls can be attempted with what was found. */
     private boolean key(Key key) {
         if (key instanceof Key.Missing) {
             checks.add(Check.fail(
                     "credentials", Outcome.INVALID, "No GigaChat key found. " + request.missingCredentialsHelp()));
             return false;
+        }
+        if (key instanceof Key.GivenToken || key instanceof Key.User || key instanceof Key.CertificateOnly) {
+            String kind = request.credential().kind();
+            checks.add(Check.pass(
+                    "credentials",
+                    Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " found in "
+                            + request.credentialsDescription() + " (" + key.fingerprint() + ")."));
+            return true;
         }
         checks.add(Check.pass("credentials", "Key found in " + request.credentialsDescription() + "."));
         if (key instanceof Key.Malformed malformed) {
@@ -89,9 +121,67 @@ final class VerifyPolicy {
         return true;
     }
 
-    private void models(Models models, Scope scope) {
+    /**
+     * The client certificate, judged by its dates before any network call; whether it can be presented.
+     *
+     * <table>
+     *   <caption>client-certificate</caption>
+     *   <tr><th>found</th><th>check</th><th>raises</th></tr>
+     *   <tr><td>none configured</td><td>none</td><td>-</td></tr>
+     *   <tr><td>unreadable, wrong passphrase, key not matching</td><td>FAIL</td><td>INVALID</td></tr>
+     *   <tr><td>expired, or not yet valid</td><td>FAIL</td><td>INVALID</td></tr>
+     *   <tr><td>expires within the warning window</td><td>WARN</td><td>-</td></tr>
+     *   <tr><td>valid beyond it</td><td>PASS</td><td>-</td></tr>
+     * </table>
+     */
+    private boolean certificate(Certificate certificate) {
+        if (certificate == null) {
+            return true;
+        }
+        String where = request.certificate().description();
+        String name = "client-certificate";
+        if (certificate instanceof Certificate.Unusable unusable) {
+            checks.add(Check.fail(name, Outcome.INVALID, unusable.problem() + " " + advice.forCertificate(where)));
+            return false;
+        }
+        Certificate.Loaded loaded = (Certificate.Loaded) certificate;
+        String which =
+                "The client certificate " + loaded.subject() + " (" + loaded.fingerprint() + ") in " + loaded.file();
+        String dates = " (valid from " + day(loaded.notBefore()) + " to " + day(loaded.notAfter()) + ")";
+        switch (loaded.state()) {
+            case EXPIRED ->
+                checks.add(Check.fail(
+                        name,
+                        Outcome.INVALID,
+                        which + " expired on " + day(loaded.notAfter()) + dates + ". " + advice.forCertificate(where)));
+            case NOT_YET_VALID ->
+                checks.add(Check.fail(
+                        name,
+                        Outcome.INVALID,
+                        which + " is not valid before " + day(loaded.notBefore()) + dates + ". "
+                                + advice.forCertificate(where)));
+            case EXPIRES_SOON ->
+                checks.add(Check.warn(
+                        name,
+                        which + " expires on " + day(loaded.notAfter()) + ", in " + loaded.daysLeft() + " day"
+                                + (loaded.daysLeft() == 1 ? "" : "s") + " (warning from "
+                                + advice.certificateWarningSetting(request.certificateWarning())
+                                + "): renew it before then."));
+            case VALID -> checks.add(Check.pass(name, which + " is valid until " + day(loaded.notAfter()) + "."));
+        }
+        return certificate.usable();
+    }
+
+    private static String day(java.time.Instant instant) {
+        return java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(
+                instant.atZone(java.time.ZoneOffset.UTC).toLocalDate());
+    }
+
+    private void models(Models models, Scope scope, Key key) {
         List<String> ids = models instanceof Models.Listed listed ? listed.ids() : List.of();
-        if (models instanceof Models.Unreadable unreadable) {
+        if (models instanceof Models.Refused refused) {
+            checks.add(Check.fail("models", Outcome.INVALID, refusal(refused, key)));
+        } else if (models instanceof Models.Unreadable unreadable) {
             checks.add(Check.fail(
                     "models", Outcome.UNKNOWN, "The model list could not be read: " + unreadable.problem() + "."));
         } else if (ids.isEmpty()) {
@@ -123,6 +213,24 @@ final class VerifyPolicy {
                     "Required model(s) " + missing + " not available to this key (scope " + scope + "). Available: "
                             + ids + ". " + advice.forRequiredModels()));
         }
+    }
+
+    /** What the refusal of the credential itself means, and what to do. */
+    private String refusal(Models.Refused refused, Key key) {
+        if (refused.certificate()) {
+            return refused.problem() + " "
+                    + advice.forCertificate(
+                            request.certificate() == null
+                                    ? null
+                                    : request.certificate().description());
+        }
+        if (key instanceof Key.GivenToken) {
+            return "The API refused the access token from " + request.credentialsDescription() + " ("
+                    + refused.problem() + "): it has expired or is not valid. "
+                    + advice.forRefusedAccessToken(request.credentialsDescription());
+        }
+        return "The API refused the calls authenticated by the client certificate (" + refused.problem()
+                + "): its account is unknown or revoked. " + advice.forCertificate(request.credentialsDescription());
     }
 
     /** The balance check and, when a probe applies, the probe check of one service. */
@@ -168,6 +276,16 @@ final class VerifyPolicy {
 
     private Reading read(String service, Scope scope, BalanceAnswer answer) {
         boolean postpaidScope = scope == Scope.CORP;
+        // with a credential that does not tell its scope, pay-as-you-go can be neither proven nor ruled out
+        boolean maybePostpaid = postpaidScope || scope == null;
+        if (answer instanceof BalanceAnswer.Forbidden forbidden && scope == null) {
+            return failing(
+                    Outcome.UNKNOWN,
+                    forbidden.problem() + ". The scope of " + request.credentialsDescription()
+                            + " is not known (only an"
+                            + " Authorization Key's scope can be found), so this does not prove pay-as-you-go billing.",
+                    Remedy.PROBE);
+        }
         if (answer instanceof BalanceAnswer.Forbidden forbidden) {
             return postpaidScope
                     ? new Reading(
@@ -201,10 +319,11 @@ final class VerifyPolicy {
         if (value == null) {
             String absent = "GET /balance lists no '" + service + "' package (only "
                     + packages.values().keySet() + ")";
-            return postpaidScope
+            return maybePostpaid
                     ? failing(
                             Outcome.UNKNOWN,
-                            absent + "; a pay-as-you-go " + scope + " account may be billed without one.",
+                            absent + "; a pay-as-you-go " + (scope == null ? "" : scope + " ")
+                                    + "account may be billed without one.",
                             Remedy.PROBE)
                     : failing(Outcome.VALID_UNPAID, absent + ": the account has no package for it.", Remedy.BUY);
         }
@@ -277,10 +396,10 @@ final class VerifyPolicy {
         List<String> services = request.services();
         return switch (outcome) {
             case VALID_PAID ->
-                "The key works (scope " + scope + ") and " + String.join(", ", services)
-                        + (services.size() == 1 ? " is" : " are") + " paid for.";
+                works(scope) + " and " + String.join(", ", services) + (services.size() == 1 ? " is" : " are")
+                        + " paid for.";
             case VALID_POSTPAID ->
-                "The key works (scope " + scope + "); the account is pay-as-you-go, so its balance is not readable. "
+                works(scope) + "; the account is pay-as-you-go, so its balance is not readable. "
                         + (request.probe()
                                 ? "Only " + PROBED_SERVICE + " can be proven by a real call; the other services stay"
                                         + " unproven."
@@ -292,6 +411,13 @@ final class VerifyPolicy {
                         .findFirst()
                         .orElseThrow();
         };
+    }
+
+    private String works(Scope scope) {
+        if (request.credential() instanceof io.github.gigachat.client.Credential.Key) {
+            return "The key works (scope " + scope + ")";
+        }
+        return "The " + request.credential().kind() + " from " + request.credentialsDescription() + " works";
     }
 
     private static String plain(BigDecimal value) {

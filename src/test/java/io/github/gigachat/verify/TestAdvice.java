@@ -43,4 +43,24 @@ final class TestAdvice implements Advice {
     public String forRequiredModels() {
         return "[required models]";
     }
+
+    @Override
+    public String forRefusedAccessToken(String credentialsDescription) {
+        return "[renew token from " + credentialsDescription + "]";
+    }
+
+    @Override
+    public String forRefusedUser(String credentialsDescription) {
+        return "[fix user in " + credentialsDescription + "]";
+    }
+
+    @Override
+    public String forCertificate(String certificateDescription) {
+        return "[fix certificate in " + certificateDescription + "]";
+    }
+
+    @Override
+    public String certificateWarningSetting(java.time.Duration warnWithin) {
+        return "[warn " + warnWithin.toDays() + " days]";
+    }
 }

@@ -95,7 +95,7 @@ class VerifierTest {
     }
 
     private VerifyResult verify(String key, Scope scope, List<String> requiredModels, boolean probe, BigDecimal min) {
-        VerifyRequest request = new VerifyRequest(
+        VerifyRequest request = VerifyRequest.forKey(
                 key == null ? null : "env:GIGACHAT_CREDENTIALS",
                 FROM_ENV,
                 key,

@@ -419,7 +419,7 @@ class VerifyPolicyTest {
                     default -> throw new IllegalArgumentException("setting " + setting);
                 }
             }
-            return new VerifyRequest(
+            return VerifyRequest.forKey(
                     "env:GIGACHAT_CREDENTIALS",
                     "the environment variable GIGACHAT_CREDENTIALS",
                     null,
