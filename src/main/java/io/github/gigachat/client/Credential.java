@@ -110,10 +110,13 @@ public sealed interface Credential {
         }
     }
 
-    /** No Authorization header at all: the client certificate presented in the TLS handshake is the credential. */
-    record CertificateOnly(String source, String description, ClientCertificate certificate) implements Credential {
+    /**
+     * No Authorization header at all: the client certificate presented in the TLS handshake is the credential ({@code
+     * fingerprint} is the certificate's, see {@link ClientCertificate#fingerprint()}).
+     */
+    record CertificateOnly(String source, String description, String fingerprint) implements Credential {
         public CertificateOnly {
-            Objects.requireNonNull(certificate, "certificate");
+            Objects.requireNonNull(fingerprint, "fingerprint");
         }
 
         @Override

@@ -153,11 +153,7 @@ final class ApiConnection implements AutoCloseable {
             return new ApiConnection(emulator, client, client.session(token), token.fingerprint());
         }
         if (credential instanceof Credential.CertificateOnly only) {
-            return new ApiConnection(
-                    emulator,
-                    client,
-                    client.sessionWithoutToken(),
-                    only.certificate().fingerprint());
+            return new ApiConnection(emulator, client, client.sessionWithoutToken(), only.fingerprint());
         }
         Credential.UserPassword user = (Credential.UserPassword) credential;
         TokenOutcome outcome = client.exchange(user);

@@ -73,7 +73,8 @@ final class MavenCredentials {
             credential = fromServer(decrypted, serverId);
         }
         if (credential == null && certificate instanceof CertificateSetting.Loaded loaded) {
-            credential = new Credential.CertificateOnly(loaded.source(), loaded.description(), loaded.certificate());
+            credential = new Credential.CertificateOnly(
+                    loaded.source(), loaded.description(), loaded.certificate().fingerprint());
         }
         if (credential != null) {
             credential.registerWith(masker);

@@ -208,8 +208,7 @@ public class VerifyMojo extends AbstractGigaChatMojo {
         if (credential instanceof Credential.UserPassword user) {
             return "user " + user.user() + "\u0000" + user.password();
         }
-        return "certificate "
-                + ((Credential.CertificateOnly) credential).certificate().fingerprint();
+        return "certificate " + ((Credential.CertificateOnly) credential).fingerprint();
     }
 
     private VerifyResult configurationFailure(String message) {

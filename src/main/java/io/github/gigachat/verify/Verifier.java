@@ -155,8 +155,7 @@ public final class Verifier {
         if (credential instanceof Credential.UserPassword user) {
             return new Key.User(user.fingerprint(), user.user());
         }
-        return new Key.CertificateOnly(
-                ((Credential.CertificateOnly) credential).certificate().fingerprint());
+        return new Key.CertificateOnly(((Credential.CertificateOnly) credential).fingerprint());
     }
 
     private Certificate certificate(CertificateSetting setting, Duration warnWithin) {

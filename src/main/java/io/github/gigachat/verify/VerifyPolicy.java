@@ -50,7 +50,7 @@ final class VerifyPolicy {
             boolean unknown = outcome instanceof TokenOutcome.Transient failed && !failed.certificateRefused();
             String message = outcome instanceof TokenOutcome.Rejected && evidence.key() instanceof Key.User
                     ? "The /token endpoint refused the user and password from " + request.credentialsDescription()
-                            + " (" + ((TokenOutcome.Rejected) outcome).cause().getMessage() + "). "
+                            + detail(((TokenOutcome.Rejected) outcome).cause()) + ". "
                             + advice.forRefusedUser(request.credentialsDescription())
                     : advice.forTokenOutcome(outcome, request.credentialsDescription());
             checks.add(Check.fail("token", unknown ? Outcome.UNKNOWN : Outcome.INVALID, message));
@@ -418,6 +418,10 @@ final class VerifyPolicy {
             return "The key works (scope " + scope + ")";
         }
         return "The " + request.credential().kind() + " from " + request.credentialsDescription() + " works";
+    }
+
+    private static String detail(Exception cause) {
+        return cause == null ? "" : " (" + cause.getMessage() + ")";
     }
 
     private static String plain(BigDecimal value) {
