@@ -3,6 +3,7 @@ package io.github.gigachat.maven;
 import io.github.gigachat.client.CertificateSetting;
 import io.github.gigachat.client.ClientCertificate;
 import io.github.gigachat.client.ClientConfig;
+import io.github.gigachat.client.Credential;
 import io.github.gigachat.client.Scope;
 import io.github.gigachat.client.SecretMasker;
 import io.github.gigachat.client.TokenBroker;
@@ -132,13 +133,25 @@ abstract class AbstractGigaChatMojo extends AbstractMojo {
         return new ClientConfigFactory(this).create(notes, presented);
     }
 
-    /** Every credential and certificate configured, in the documented order (see {@link MavenCredentials}). */
+    /**
+     * Every credential and certificate configured, in the documented order (see {@link MavenCredentials}); {@code
+     * notes} say which are used, never their values.
+     */
     protected MavenCredentials.Resolved credentials(List<String> notes) throws MojoExecutionException {
         java.nio.file.Path base = session.getExecutionRootDirectory() == null
                 ? java.nio.file.Path.of("").toAbsolutePath()
                 : java.nio.file.Path.of(session.getExecutionRootDirectory());
-        return MavenCredentials.resolve(
+        MavenCredentials.Resolved found = MavenCredentials.resolve(
                 environment, credentialsEnv, session.getSettings(), serverId, decrypter, masker, base, notes);
+        if (found.credential() != null) {
+            notes.add("Using GigaChat credentials from " + found.credential().description() + " ("
+                    + found.credential().kind() + ").");
+        }
+        if (found.certificate() != null && !(found.credential() instanceof Credential.CertificateOnly)) {
+            notes.add("Presenting the client certificate from "
+                    + found.certificate().description() + ".");
+        }
+        return found;
     }
 
     /** A client certificate that expires within this many days gives a {@code WARN}; checked before any call. */

@@ -76,8 +76,6 @@ final class ApiConnection implements AutoCloseable {
         if (found.credential() == null) {
             throw new MojoExecutionException("No GigaChat key found. " + found.missingHelp());
         }
-        notes.add("Using GigaChat credentials from " + found.credential().description() + " ("
-                + found.credential().kind() + ").");
         ClientConfig config = mojo.clientConfig(notes, found.certificate());
         notes.forEach(note -> mojo.log().info(note));
         if (mojo.insecure()) {

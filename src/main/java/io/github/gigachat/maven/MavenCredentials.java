@@ -4,6 +4,7 @@ import io.github.gigachat.client.CertificateSetting;
 import io.github.gigachat.client.Credential;
 import io.github.gigachat.client.KeyFormat;
 import io.github.gigachat.client.SecretMasker;
+import io.github.gigachat.io.Hashes;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,12 @@ final class MavenCredentials {
             Path baseDirectory,
             List<String> notes)
             throws MojoExecutionException {
+        // every secret the plugin knows of is masked, used or not
+        for (String name : List.of(ACCESS_TOKEN_ENV, envName, PASSWORD_ENV, MavenCertificates.KEY_PASSWORD_ENV)) {
+            String value = environment.get(name);
+            masker.add(value == null ? null : value.strip());
+            masker.add(value);
+        }
         Server server = settings == null ? null : settings.getServer(serverId);
         Server decrypted = null;
         if (server != null) {
@@ -97,6 +104,24 @@ final class MavenCredentials {
             help = "The <server> " + serverId + " in settings.xml has no <password> and no <privateKey>. " + help;
         }
         return new Resolved(null, help, certificate);
+    }
+
+    /** What tells two credentials apart in a per-build cache key: a hash, never the values. */
+    static String cacheKey(Credential credential) {
+        if (credential == null) {
+            return "-";
+        }
+        String identity;
+        if (credential instanceof Credential.Key key) {
+            identity = "key " + key.raw();
+        } else if (credential instanceof Credential.Token token) {
+            identity = "token " + token.value();
+        } else if (credential instanceof Credential.UserPassword user) {
+            identity = "user " + user.user() + "\u0000" + user.password();
+        } else {
+            identity = "certificate " + ((Credential.CertificateOnly) credential).fingerprint();
+        }
+        return Hashes.sha256Hex(identity);
     }
 
     private static Credential fromEnvironment(

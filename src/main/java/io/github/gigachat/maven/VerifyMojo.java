@@ -5,7 +5,6 @@ import io.github.gigachat.client.ConfigurationException;
 import io.github.gigachat.client.Credential;
 import io.github.gigachat.client.GigaChatClient;
 import io.github.gigachat.emulator.GigaChatEmulator;
-import io.github.gigachat.io.Hashes;
 import io.github.gigachat.verify.Verifier;
 import io.github.gigachat.verify.VerifyRequest;
 import io.github.gigachat.verify.VerifyResult;
@@ -116,15 +115,6 @@ public class VerifyMojo extends AbstractGigaChatMojo {
                     new Credential.Key("emulator:demo", "the built-in emulator (its demo key)", demoKey), null, null);
         } else {
             found = credentials(notes);
-            if (found.credential() != null) {
-                notes.add(
-                        "Using GigaChat credentials from " + found.credential().description() + " ("
-                                + found.credential().kind() + ").");
-            }
-            if (found.certificate() != null && !(found.credential() instanceof Credential.CertificateOnly)) {
-                notes.add("Presenting the client certificate from "
-                        + found.certificate().description() + ".");
-            }
         }
         return new VerifyRequest(
                 found.credential(),
@@ -189,26 +179,12 @@ public class VerifyMojo extends AbstractGigaChatMojo {
                 "|",
                 String.valueOf(emulator),
                 String.valueOf(request),
-                request.credential() == null ? "-" : Hashes.sha256Hex(identity(request.credential())),
+                MavenCredentials.cacheKey(request.credential()),
                 request.certificate() == null ? "-" : request.certificate().toString(),
                 config == null
                         ? "-"
                         : config.authUrl() + " " + config.baseUrl() + " " + config.timeout() + " " + config.insecure()
                                 + " " + config.proxy() + " " + caBundleFile);
-    }
-
-    /** What tells two credentials apart in the build's cache key; hashed there, never printed. */
-    private static String identity(Credential credential) {
-        if (credential instanceof Credential.Key key) {
-            return "key " + key.raw();
-        }
-        if (credential instanceof Credential.Token token) {
-            return "token " + token.value();
-        }
-        if (credential instanceof Credential.UserPassword user) {
-            return "user " + user.user() + "\u0000" + user.password();
-        }
-        return "certificate " + ((Credential.CertificateOnly) credential).fingerprint();
     }
 
     private VerifyResult configurationFailure(String message) {

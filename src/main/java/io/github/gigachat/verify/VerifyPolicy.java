@@ -121,60 +121,13 @@ final class VerifyPolicy {
         return true;
     }
 
-    /**
-     * The client certificate, judged by its dates before any network call; whether it can be presented.
-     *
-     * <table>
-     *   <caption>client-certificate</caption>
-     *   <tr><th>found</th><th>check</th><th>raises</th></tr>
-     *   <tr><td>none configured</td><td>none</td><td>-</td></tr>
-     *   <tr><td>unreadable, wrong passphrase, key not matching</td><td>FAIL</td><td>INVALID</td></tr>
-     *   <tr><td>expired, or not yet valid</td><td>FAIL</td><td>INVALID</td></tr>
-     *   <tr><td>expires within the warning window</td><td>WARN</td><td>-</td></tr>
-     *   <tr><td>valid beyond it</td><td>PASS</td><td>-</td></tr>
-     * </table>
-     */
+    /** The client certificate, judged before any call (see {@link CertificatePolicy}); whether it can be presented. */
     private boolean certificate(Certificate certificate) {
         if (certificate == null) {
             return true;
         }
-        String where = request.certificate().description();
-        String name = "client-certificate";
-        if (certificate instanceof Certificate.Unusable unusable) {
-            checks.add(Check.fail(name, Outcome.INVALID, unusable.problem() + " " + advice.forCertificate(where)));
-            return false;
-        }
-        Certificate.Loaded loaded = (Certificate.Loaded) certificate;
-        String which =
-                "The client certificate " + loaded.subject() + " (" + loaded.fingerprint() + ") in " + loaded.file();
-        String dates = " (valid from " + day(loaded.notBefore()) + " to " + day(loaded.notAfter()) + ")";
-        switch (loaded.state()) {
-            case EXPIRED ->
-                checks.add(Check.fail(
-                        name,
-                        Outcome.INVALID,
-                        which + " expired on " + day(loaded.notAfter()) + dates + ". " + advice.forCertificate(where)));
-            case NOT_YET_VALID ->
-                checks.add(Check.fail(
-                        name,
-                        Outcome.INVALID,
-                        which + " is not valid before " + day(loaded.notBefore()) + dates + ". "
-                                + advice.forCertificate(where)));
-            case EXPIRES_SOON ->
-                checks.add(Check.warn(
-                        name,
-                        which + " expires on " + day(loaded.notAfter()) + ", in " + loaded.daysLeft() + " day"
-                                + (loaded.daysLeft() == 1 ? "" : "s") + " (warning from "
-                                + advice.certificateWarningSetting(request.certificateWarning())
-                                + "): renew it before then."));
-            case VALID -> checks.add(Check.pass(name, which + " is valid until " + day(loaded.notAfter()) + "."));
-        }
+        checks.add(CertificatePolicy.check(certificate, request, advice));
         return certificate.usable();
-    }
-
-    private static String day(java.time.Instant instant) {
-        return java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(
-                instant.atZone(java.time.ZoneOffset.UTC).toLocalDate());
     }
 
     private void models(Models models, Scope scope, Key key) {
