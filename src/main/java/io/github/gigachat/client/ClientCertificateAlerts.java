@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * cipher", which proves nothing about the certificate.
  */
 final class ClientCertificateAlerts {
-    private static final Pattern RECEIVED = Pattern.compile("Received fatal alert: ([a-z_]+)");
+    private static final Pattern RECEIVED = Pattern.compile("received fatal alert: ([a-z_]+)");
     private static final Set<String> ABOUT_THE_CLIENT_CERTIFICATE = Set.of(
             "certificate_required",
             "bad_certificate",
