@@ -80,8 +80,12 @@ public final class ClientCertificate {
             encoded.add(pem.content);
         }
         if (encoded.isEmpty()) {
-            throw new CertificateFileException("The client certificate file " + pem.file + " holds no certificate."
-                    + " Point GIGACHAT_CERT_FILE at a PEM file with a '-----BEGIN CERTIFICATE-----' block, or at a"
+            boolean holdsKey = pem.blocks.stream().anyMatch(block -> PemKeys.isKeyLabel(block.label()));
+            throw new CertificateFileException("The client certificate file " + pem.file + " holds no certificate"
+                    + (holdsKey
+                            ? " (it holds a private key: are GIGACHAT_CERT_FILE and GIGACHAT_KEY_FILE swapped?)"
+                            : "")
+                    + ". Point GIGACHAT_CERT_FILE at a PEM file with a '-----BEGIN CERTIFICATE-----' block, or at a"
                     + " PKCS#12 (.p12) file.");
         }
         List<X509Certificate> certificates = new ArrayList<>();
@@ -131,7 +135,8 @@ public final class ClientCertificate {
             }
         }
         X509Certificate first = certificates.get(0);
-        String keyPlace = keyFile.equals(certFile) ? "The private key in " + certFile : "The private key " + keyFile;
+        String keyPlace =
+                keyFile.equals(certFile) ? "The private key in " + certFile : "The private key file " + keyFile;
         throw new CertificateFileException(keyPlace + " does not belong to the certificate in " + certFile
                 + " (subject " + subjectOf(first) + ", valid "
                 + isoDate(first.getNotBefore().toInstant()) + " to "
