@@ -12,6 +12,7 @@ import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +23,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -30,6 +32,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -57,7 +60,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  *       {@link #valid(String)}, {@link #expired(String)}, {@link #notYetValid(String)}, {@link #expiringIn(String,
  *       Duration)}. The name is the subject's CN and the prefix of every file written for the client.
  *   <li>Each {@link Client} writes on demand: {@link Client#certPem()} (leaf then CA), {@link Client#keyPkcs8Pem()},
- *       {@link Client#keyTraditionalPem()} (PKCS#1 for RSA, SEC1 for EC), {@link Client#keyEncryptedPkcs8Pem(char[])}
+ *       {@link Client#keyTraditionalPem()} (PKCS#1 for RSA, SEC1 with its named curve for EC), {@link Client#keyEncryptedPkcs8Pem(char[])}
  *       (PBES2, PBKDF2-HMAC-SHA256, AES-256-CBC), {@link Client#keyPbes1Pem(char[])} (PBE-SHA1-3DES), {@link
  *       Client#keyLegacyEncryptedPem(char[], String)} (OpenSSL {@code DEK-Info}: "AES-128-CBC", "AES-256-CBC",
  *       "DES-EDE3-CBC"), {@link Client#combinedPem()} (certificate, CA, key) and {@link Client#pkcs12(char[])} (one
@@ -211,7 +214,7 @@ public final class TestClientCertificates {
     private Client client(
             String name, KeyPair keys, Instant notBefore, Instant notAfter, KeyPair issuerKeys, X509Certificate issuer)
             throws Exception {
-        X500Name subject = new X500Name("CN=" + name + ",O=GigaChat Plugin Tests");
+        X500Name subject = new X500Name("O=GigaChat Plugin Tests,CN=" + name);
         X509Certificate certificate = sign(
                 new JcaX509v3CertificateBuilder(
                                 X500Name.getInstance(
@@ -267,12 +270,31 @@ public final class TestClientCertificates {
 
         /** {@code <name>.traditional.pem}: {@code RSA PRIVATE KEY} (PKCS#1) or {@code EC PRIVATE KEY} (SEC1). */
         public Path keyTraditionalPem() throws Exception {
-            return write(name + ".traditional.pem", pem(privateKey));
+            return write(name + ".traditional.pem", pem(traditional()));
+        }
+
+        /** What BC writes as PKCS#1 or SEC1; for EC with the named curve and public key, as OpenSSL writes it. */
+        private PrivateKeyInfo traditional() throws IOException {
+            PrivateKeyInfo info = PrivateKeyInfo.getInstance(privateKey.getEncoded());
+            if (!(privateKey instanceof ECPrivateKey)) {
+                return info;
+            }
+            SubjectPublicKeyInfo publicKey =
+                    SubjectPublicKeyInfo.getInstance(certificate.getPublicKey().getEncoded());
+            ECPrivateKey ecKey = (ECPrivateKey) privateKey;
+            return new PrivateKeyInfo(
+                    info.getPrivateKeyAlgorithm(),
+                    new org.bouncycastle.asn1.sec.ECPrivateKey(
+                            ecKey.getParams().getOrder().bitLength(),
+                            ecKey.getS(),
+                            publicKey.getPublicKeyData(),
+                            publicKey.getAlgorithm().getParameters()));
         }
 
         /** {@code <name>.enc.pem}: {@code ENCRYPTED PRIVATE KEY}, PBES2 with PBKDF2-HMAC-SHA256 and AES-256-CBC. */
         public Path keyEncryptedPkcs8Pem(char[] passphrase) throws Exception {
             JceOpenSSLPKCS8EncryptorBuilder encryptor = new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
+                    .setProvider(new BouncyCastleProvider())
                     .setPRF(PKCS8Generator.PRF_HMACSHA256)
                     .setIterationCount(2048)
                     .setPassword(passphrase);
@@ -293,7 +315,7 @@ public final class TestClientCertificates {
             StringWriter text = new StringWriter();
             try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
                 writer.writeObject(
-                        privateKey,
+                        traditional(),
                         new JcePEMEncryptorBuilder(dekAlgorithm)
                                 .setProvider(new BouncyCastleProvider())
                                 .build(passphrase));
