@@ -115,6 +115,29 @@ class ClientCertificateTest {
     @Test
     void loadsOnePemFileHoldingCertificateAndKey() throws Exception {
         assertPresents(load(rsa.combinedPem(), null, null), rsa, "RSA");
+        Path windows = Files.writeString(
+                directory.resolve("windows.pem"),
+                "\uFEFF" + Files.readString(rsa.combinedPem()).replace("\n", "\r\n"));
+        assertPresents(load(windows, null, null), rsa, "RSA");
+    }
+
+    @Test
+    void loadsDerCertificateAndDerKey() throws Exception {
+        Path certificate =
+                Files.write(directory.resolve("client.cer"), rsa.certificate().getEncoded());
+        Path key =
+                Files.write(directory.resolve("client.key.der"), ec.privateKey().getEncoded());
+        assertThat(load(
+                                certificate,
+                                Files.write(
+                                        directory.resolve("rsa.der"),
+                                        rsa.privateKey().getEncoded()),
+                                null)
+                        .certificate())
+                .isEqualTo(rsa.certificate());
+        Path ecCertificate =
+                Files.write(directory.resolve("ec.cer"), ec.certificate().getEncoded());
+        assertThat(load(ecCertificate, key, null).subject()).isEqualTo(ec.subject());
     }
 
     @Test
@@ -157,7 +180,7 @@ class ClientCertificateTest {
                 ec.keyLegacyEncryptedPem(CANARY, "DES-EDE3-CBC"))) {
             assertThatThrownBy(() -> load(rsa.certPem(), key, WRONG))
                     .isInstanceOf(CertificateFileException.class)
-                    .hasMessageContaining("the passphrase in GIGACHAT_KEY_FILE_PASSWORD does not decrypt".substring(4))
+                    .hasMessageContaining("passphrase in GIGACHAT_KEY_FILE_PASSWORD does not decrypt")
                     .hasMessageContaining(key.toString())
                     .satisfies(e -> assertKeepsSecrets(e, key));
         }
