@@ -1,10 +1,23 @@
 package io.github.gigachat.client;
 
+import io.github.gigachat.io.Hashes;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import javax.net.ssl.X509KeyManager;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * A client certificate and its private key, for mutual TLS with the GigaChat API host (the "B2Bank" installation
@@ -21,6 +34,20 @@ public final class ClientCertificate {
         NOT_YET_VALID
     }
 
+    private static final String[] CERTIFICATE_LABELS = {"CERTIFICATE", "X509 CERTIFICATE"};
+
+    private final Path file;
+    private final X509Certificate[] chain;
+    private final PrivateKey key;
+    private final String fingerprint;
+
+    private ClientCertificate(Path file, X509Certificate[] chain, PrivateKey key) {
+        this.file = file;
+        this.chain = chain;
+        this.key = key;
+        this.fingerprint = fingerprintOf(file, chain[0]);
+    }
+
     /**
      * Loads the certificate (chain) and its key.
      *
@@ -33,49 +60,160 @@ public final class ClientCertificate {
      *     certificate's subject and dates)
      */
     public static ClientCertificate load(Path certFile, Path keyFile, char[] password) {
-        throw new UnsupportedOperationException("implemented on branch wip-cert");
+        Objects.requireNonNull(certFile, "certFile");
+        PemFile certificates = PemFile.read(certFile, "client certificate", "GIGACHAT_CERT_FILE");
+        if (Pkcs12File.isPkcs12(certFile, certificates.content)) {
+            Pkcs12File.Entry entry = Pkcs12File.read(certFile, certificates.content, password);
+            return withLeafFirst(certFile, certFile, List.of(entry.chain()), entry.key());
+        }
+        List<X509Certificate> chain = certificates(certificates);
+        PemFile keys = keyFile == null || keyFile.equals(certFile)
+                ? certificates
+                : PemFile.read(keyFile, "private key", "GIGACHAT_KEY_FILE");
+        return withLeafFirst(certFile, keys.file, chain, key(keys, keyFile == null, password));
+    }
+
+    private static List<X509Certificate> certificates(PemFile pem) {
+        List<byte[]> encoded = new ArrayList<>();
+        pem.blocks(CERTIFICATE_LABELS).forEach(block -> encoded.add(block.der()));
+        if (encoded.isEmpty() && pem.isDer()) {
+            encoded.add(pem.content);
+        }
+        if (encoded.isEmpty()) {
+            boolean holdsKey = pem.blocks.stream().anyMatch(block -> PemKeys.isKeyLabel(block.label()));
+            throw new CertificateFileException("The client certificate file " + pem.file + " holds no certificate"
+                    + (holdsKey
+                            ? " (it holds a private key: are GIGACHAT_CERT_FILE and GIGACHAT_KEY_FILE swapped?)"
+                            : "")
+                    + ". Point GIGACHAT_CERT_FILE at a PEM file with a '-----BEGIN CERTIFICATE-----' block, or at a"
+                    + " PKCS#12 (.p12) file.");
+        }
+        List<X509Certificate> certificates = new ArrayList<>();
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            for (byte[] der : encoded) {
+                certificates.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
+            }
+        } catch (CertificateException e) {
+            throw new CertificateFileException(
+                    "The client certificate file " + pem.file + " holds a certificate that cannot be parsed. Check it"
+                            + " with 'openssl x509 -in " + pem.file + " -noout -subject -dates'.",
+                    e);
+        }
+        return certificates;
+    }
+
+    private static PrivateKey key(PemFile pem, boolean sameFileAsCertificate, char[] password) {
+        for (PemFile.Block block : pem.blocks) {
+            if (PemKeys.isKeyLabel(block.label())) {
+                return PemKeys.read(block, password, pem.file);
+            }
+        }
+        if (!sameFileAsCertificate && pem.isDer()) {
+            String label = PemKeys.labelOfDer(pem.content);
+            if (!label.isEmpty()) {
+                return PemKeys.read(new PemFile.Block(label, Map.of(), pem.content), password, pem.file);
+            }
+        }
+        throw new CertificateFileException(
+                sameFileAsCertificate
+                        ? "The client certificate file " + pem.file + " holds no private key. Set GIGACHAT_KEY_FILE to"
+                                + " the PEM file of the certificate's private key, or use a PKCS#12 file holding both."
+                        : "The private key file " + pem.file + " holds no private key ('-----BEGIN PRIVATE KEY-----'"
+                                + " or similar). Point GIGACHAT_KEY_FILE at the certificate's private key.");
+    }
+
+    /** Puts the certificate whose public key matches {@code key} first: files do not always list the leaf first. */
+    private static ClientCertificate withLeafFirst(
+            Path certFile, Path keyFile, List<X509Certificate> certificates, PrivateKey key) {
+        for (X509Certificate candidate : certificates) {
+            if (KeyPairCheck.matches(key, candidate.getPublicKey())) {
+                List<X509Certificate> chain = new ArrayList<>(certificates);
+                chain.remove(candidate);
+                chain.add(0, candidate);
+                return new ClientCertificate(certFile, chain.toArray(new X509Certificate[0]), key);
+            }
+        }
+        X509Certificate first = certificates.get(0);
+        String keyPlace =
+                keyFile.equals(certFile) ? "The private key in " + certFile : "The private key file " + keyFile;
+        throw new CertificateFileException(keyPlace + " does not belong to the certificate in " + certFile
+                + " (subject " + subjectOf(first) + ", valid "
+                + isoDate(first.getNotBefore().toInstant()) + " to "
+                + isoDate(first.getNotAfter().toInstant()) + "). Point GIGACHAT_KEY_FILE at the key this certificate"
+                + " was issued for, or GIGACHAT_CERT_FILE at this key's certificate.");
     }
 
     /** The leaf (the client's own) certificate. */
     public X509Certificate certificate() {
-        throw new UnsupportedOperationException();
+        return chain[0];
     }
 
     /** The file the certificate came from. */
     public Path certificateFile() {
-        throw new UnsupportedOperationException();
+        return file;
     }
 
     /** The leaf's subject, RFC 2253. */
     public String subject() {
-        throw new UnsupportedOperationException();
+        return subjectOf(chain[0]);
     }
 
     public Instant notBefore() {
-        throw new UnsupportedOperationException();
+        return chain[0].getNotBefore().toInstant();
     }
 
     public Instant notAfter() {
-        throw new UnsupportedOperationException();
+        return chain[0].getNotAfter().toInstant();
     }
 
     /** {@code sha256:<first 12 hex>} of the leaf's DER encoding (the start of {@code openssl x509 -fingerprint -sha256}). */
     public String fingerprint() {
-        throw new UnsupportedOperationException();
+        return fingerprint;
     }
 
     /** Where the certificate stands at {@code now}: expired, not yet valid, valid but expiring within {@code warnWithin}. */
     public State state(Instant now, Duration warnWithin) {
-        throw new UnsupportedOperationException();
+        if (!now.isBefore(notAfter())) {
+            return State.EXPIRED;
+        }
+        if (now.isBefore(notBefore())) {
+            return State.NOT_YET_VALID;
+        }
+        return Duration.between(now, notAfter()).compareTo(warnWithin) <= 0 ? State.EXPIRES_SOON : State.VALID;
     }
 
     /** Whole days from {@code now} until {@link #notAfter()} (negative once expired). */
     public long daysLeft(Instant now) {
-        throw new UnsupportedOperationException();
+        return Math.floorDiv(
+                Duration.between(now, notAfter()).getSeconds(),
+                Duration.ofDays(1).getSeconds());
     }
 
     /** The key manager that presents this certificate (and its chain) and nothing else. */
     X509KeyManager keyManager() {
-        throw new UnsupportedOperationException();
+        return new SingleKeyManager(key, chain);
+    }
+
+    @Override
+    public String toString() {
+        return "ClientCertificate[" + file.getFileName() + ", " + subject() + ", " + fingerprint + "]";
+    }
+
+    private static String subjectOf(X509Certificate certificate) {
+        return certificate.getSubjectX500Principal().getName(X500Principal.RFC2253);
+    }
+
+    private static String isoDate(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+    }
+
+    private static String fingerprintOf(Path file, X509Certificate certificate) {
+        try {
+            byte[] digest = Hashes.sha256().digest(certificate.getEncoded());
+            return "sha256:" + HexFormat.of().formatHex(digest).substring(0, 12);
+        } catch (CertificateEncodingException e) {
+            throw new CertificateFileException("The certificate in " + file + " cannot be encoded again.", e);
+        }
     }
 }
