@@ -11,6 +11,7 @@ import java.net.UnknownHostException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,16 +64,21 @@ final class HttpTransport implements AutoCloseable {
 
     private final CloseableHttpClient client;
     private final ClientConfig config;
+    private final RecordingKeyManager keys;
+    private volatile SSLContext tlsContext;
 
     HttpTransport(ClientConfig config) {
         this.config = config;
+        this.keys = new RecordingKeyManager(
+                config.clientCertificate == null ? null : config.clientCertificate.keyManager());
         // The bundle is read now, so that a bad file is reported at once. The SSLContext (which loads the JDK's trust
         // store, some 250 classes) is built in the background while the rest starts up, and only when an endpoint
         // uses TLS at all; the first TLS connection waits for it.
         List<X509Certificate> bundle =
                 config.caBundleFile == null ? List.of() : TrustMaterial.readPem(config.caBundleFile);
         Supplier<DefaultClientTlsStrategy> tlsFactory = () -> {
-            SSLContext sslContext = TrustMaterial.sslContext(bundle, config.insecure, config.clientCertificate);
+            SSLContext sslContext = TrustMaterial.sslContext(bundle, config.insecure, keys);
+            tlsContext = sslContext;
             return config.insecure
                     ? new DefaultClientTlsStrategy(
                             sslContext, HostnameVerificationPolicy.CLIENT, NoopHostnameVerifier.INSTANCE)
@@ -218,6 +224,14 @@ final class HttpTransport implements AutoCloseable {
                     false,
                     e);
         }
+        String refused = probeClientCertificate(request.uri(), e);
+        if (refused != null) {
+            return new TlsException(
+                    ClientCertificateAlerts.describe(request.uri().getHost(), refused, config.clientCertificate),
+                    false,
+                    refused,
+                    e);
+        }
         if (e instanceof UnknownHostException) {
             return new TransportException(
                     "Cannot resolve host " + request.uri().getHost() + " for " + where
@@ -238,6 +252,23 @@ final class HttpTransport implements AutoCloseable {
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()),
                 false,
                 e);
+    }
+
+    /**
+     * After a connection to a server that asked for a client certificate broke off (TLS 1.3 servers judge the
+     * certificate after the client's handshake, so their alert often arrives as a reset), asks the server directly
+     * whether it refuses the certificate. Not through a proxy, and only for failures that may be such a refusal.
+     */
+    private String probeClientCertificate(URI uri, IOException e) {
+        boolean brokenOff = e instanceof java.net.SocketException
+                || e instanceof SSLException
+                || e instanceof org.apache.hc.core5.http.NoHttpResponseException;
+        SSLContext context = tlsContext;
+        if (!brokenOff || !keys.requested() || !isHttps(uri) || config.proxy != null || context == null) {
+            return null;
+        }
+        Duration wait = config.timeout.compareTo(Duration.ofSeconds(5)) < 0 ? config.timeout : Duration.ofSeconds(5);
+        return ClientCertificateProbe.alert(context, uri.getHost(), port(uri), wait);
     }
 
     private static boolean isHttps(URI uri) {

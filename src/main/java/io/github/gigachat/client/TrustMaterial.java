@@ -33,9 +33,9 @@ final class TrustMaterial {
 
     /**
      * The SSLContext; {@code bundle} holds the extra CAs ({@link #readPem}), empty for the JDK's alone; {@code
-     * clientCertificate} (null for none) is presented when the server asks for one.
+     * keys} present the client certificate, if any, when a server asks for one.
      */
-    static SSLContext sslContext(List<X509Certificate> bundle, boolean insecure, ClientCertificate clientCertificate) {
+    static SSLContext sslContext(List<X509Certificate> bundle, boolean insecure, RecordingKeyManager keys) {
         try {
             TrustManager trustManager;
             if (insecure) {
@@ -46,9 +46,7 @@ final class TrustMaterial {
                 trustManager = jdkTrustManager();
             }
             SSLContext context = SSLContext.getInstance("TLS");
-            KeyManager[] keyManagers =
-                    clientCertificate == null ? null : new KeyManager[] {clientCertificate.keyManager()};
-            context.init(keyManagers, new TrustManager[] {trustManager}, null);
+            context.init(new KeyManager[] {keys}, new TrustManager[] {trustManager}, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not initialise TLS: " + e.getMessage(), e);
