@@ -30,6 +30,11 @@ public record EmbedReport(
         String failure,
         long embeddingMs,
         long durationMs) {
+    /** The report's file name in the report directory. */
+    public static final String FILE = "embed-report.json";
+
+    /** The file name, in the report directory, of the record of the outputs a run wrote (the only ones it deletes). */
+    public static final String STATE_FILE = "embed-state.json";
 
     static final int SCHEMA_VERSION = 1;
 

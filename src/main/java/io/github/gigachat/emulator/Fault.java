@@ -92,7 +92,7 @@ public final class Fault {
         return kind(Kind.EMPTY_BODY, 200, null, Map.of(), null, null);
     }
 
-    /** Answers 200 application/json with a truncated document: {@code {"data": [}. */
+    /** Answers 200 application/json with a truncated document: <code>{"data": [</code>. */
     public Fault malformedJson() {
         return kind(Kind.MALFORMED_JSON, 200, null, Map.of(), null, null);
     }

@@ -2,6 +2,7 @@ package io.github.gigachat.maven;
 
 import io.github.gigachat.client.PluginVersion;
 import io.github.gigachat.embed.ChunkerSettings;
+import io.github.gigachat.embed.EmbedReport;
 import io.github.gigachat.embed.EmbedRun;
 import io.github.gigachat.embed.EmbeddingWriter;
 import java.util.List;
@@ -42,8 +43,8 @@ final class EmbedSettings {
                     mojo.concurrency,
                     mojo.cacheDirectory.toPath(),
                     mojo.outputDirectory.toPath(),
-                    mojo.reportDirectory.toPath().resolve("embed-state.json"),
-                    mojo.reportDirectory.toPath().resolve("embed-report.json"),
+                    mojo.reportDirectory.toPath().resolve(EmbedReport.STATE_FILE),
+                    mojo.reportDirectory.toPath().resolve(EmbedReport.FILE),
                     formatList.stream().map(f -> f.toLowerCase(Locale.ROOT)).toList(),
                     mojo.maxTokens,
                     mojo.dryRun,

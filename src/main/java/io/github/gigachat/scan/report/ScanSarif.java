@@ -84,7 +84,7 @@ final class ScanSarif {
         json.writeObjectFieldStart("driver");
         json.writeStringField("name", TOOL);
         json.writeStringField("version", PluginVersion.version());
-        json.writeStringField("informationUri", "https://developers.sber.ru/studio");
+        json.writeStringField("informationUri", ScanWords.HOME_PAGE);
         json.writeArrayFieldStart("rules");
         for (KeyKind kind : KeyKind.values()) {
             rule(json, kind);

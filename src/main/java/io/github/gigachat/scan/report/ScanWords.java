@@ -18,6 +18,9 @@ public final class ScanWords {
     /** Where a key is rotated. */
     public static final String STUDIO = "the Sber developer studio (https://developers.sber.ru/studio)";
 
+    /** The plugin's home page, the {@code <url>} of its pom: where the SARIF's tool points readers. */
+    public static final String HOME_PAGE = "https://github.com/gigachat/gigachat-maven-plugin";
+
     private ScanWords() {}
 
     /** What the status says about a key, to follow "it": "it works, and ...". */

@@ -14,6 +14,7 @@ import edu.hm.hafner.analysis.Issue;
 import edu.hm.hafner.analysis.Report;
 import edu.hm.hafner.analysis.Severity;
 import edu.hm.hafner.analysis.parser.violations.SarifAdapter;
+import io.github.gigachat.ProjectPom;
 import io.github.gigachat.client.PluginVersion;
 import io.github.gigachat.client.Scope;
 import io.github.gigachat.scan.KeyKind;
@@ -144,7 +145,9 @@ class ScanSarifTest {
         JsonNode driver = run.at("/tool/driver");
         assertThat(driver.get("name").asText()).isEqualTo("gigachat-maven-plugin");
         assertThat(driver.get("version").asText()).isEqualTo(PluginVersion.version());
-        assertThat(driver.get("informationUri").asText()).startsWith("https://");
+        assertThat(driver.get("informationUri").asText())
+                .isEqualTo(ScanWords.HOME_PAGE)
+                .isEqualTo(ProjectPom.read().text("url"));
         List<JsonNode> rules = list(driver.get("rules"));
         assertThat(rules)
                 .extracting(r -> r.get("id").asText())
