@@ -29,13 +29,6 @@ import org.w3c.dom.NodeList;
  * constants the code writes them with.
  */
 class DocumentationNamesTest {
-    /**
-     * Properties the documentation may name although this build's descriptor lacks them: issue 8's client certificates
-     * (documented in {@code src/site/markdown/examples/client-certificate.md}) are being built on another branch. Remove
-     * an entry once its parameter is in the descriptor; the test fails on an entry that is no longer needed.
-     */
-    private static final Set<String> COMING_PROPERTIES = Set.of("gigachat.certificateWarningDays");
-
     /** {@code gigachat:allow} is the marker that makes the scan skip a line, not a goal. */
     private static final Set<String> NOT_GOALS = Set.of("allow");
 
@@ -103,16 +96,13 @@ class DocumentationNamesTest {
         for (Path page : pages()) {
             for (String property : matches(PROPERTY, page)) {
                 named.add(property);
-                if (!properties.contains(property) && !COMING_PROPERTIES.contains(property)) {
+                if (!properties.contains(property)) {
                     unknown.add(page + ": " + property);
                 }
             }
         }
         assertThat(unknown).as("properties the plugin does not have").isEmpty();
         assertThat(named).as("the documentation names them").contains("gigachat.scan.since", "gigachat.failOnUnknown");
-        assertThat(COMING_PROPERTIES)
-                .as("allowed while missing: drop them from the list once the descriptor has them")
-                .doesNotContainAnyElementsOf(properties);
     }
 
     @Test

@@ -207,7 +207,7 @@ class VerifyJunitTest {
     }
 
     private VerifyResult verify(String key) {
-        VerifyRequest request = new VerifyRequest(
+        VerifyRequest request = VerifyRequest.forKey(
                 key == null ? null : "env:GIGACHAT_CREDENTIALS",
                 "the environment variable GIGACHAT_CREDENTIALS",
                 key,
