@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
 
 /**
  * A small HTTP/1.1 server (keep-alive, Content-Length and chunked request bodies, optional TLS) with one daemon thread
@@ -43,11 +44,19 @@ final class EmulatorServer implements AutoCloseable {
                 runnable -> daemon(runnable, "gigachat-emulator-" + counter.incrementAndGet()));
     }
 
-    /** Binds {@code address} (port 0: any free one) and accepts connections on a daemon thread. */
-    static EmulatorServer start(InetSocketAddress address, SSLContext tls, Handler handler) throws IOException {
+    /**
+     * Binds {@code address} (port 0: any free one) and accepts connections on a daemon thread; with TLS, asks for the
+     * client certificates that {@code clientCertificates} says.
+     */
+    static EmulatorServer start(
+            InetSocketAddress address, SSLContext tls, ClientCertificates clientCertificates, Handler handler)
+            throws IOException {
         ServerSocket socket =
                 tls == null ? new ServerSocket() : tls.getServerSocketFactory().createServerSocket();
         try {
+            if (socket instanceof SSLServerSocket tlsSocket) {
+                clientCertificates.configure(tlsSocket);
+            }
             socket.setReuseAddress(true);
             socket.bind(address, BACKLOG);
         } catch (IOException | RuntimeException e) {

@@ -6,10 +6,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSocket;
 
 /**
  * Serves the requests of one kept-alive connection in turn. Each answer (status line, header fields and body) is
@@ -35,10 +39,11 @@ final class HttpConnection implements Runnable {
         try (Socket s = socket) {
             s.setTcpNoDelay(true);
             s.setSoTimeout(IDLE_TIMEOUT_MILLIS);
+            X509Certificate clientCertificate = handshake(s);
             OutputStream out = s.getOutputStream();
             HttpRequestReader reader =
                     new HttpRequestReader(new BufferedInputStream(s.getInputStream(), 16 * 1024), out);
-            serve(reader, out);
+            serve(reader, out, clientCertificate);
         } catch (IOException e) {
             // the client went away, timed out, failed the TLS handshake, or the emulator was closed
         } catch (InterruptedException e) {
@@ -48,7 +53,25 @@ final class HttpConnection implements Runnable {
         }
     }
 
-    private void serve(HttpRequestReader reader, OutputStream out) throws IOException, InterruptedException {
+    /**
+     * Completes the TLS handshake (where the client certificate, if asked for, is checked against the trusted CAs) and
+     * returns the certificate the client presented; null for plain HTTP or no certificate.
+     */
+    private static X509Certificate handshake(Socket socket) throws IOException {
+        if (!(socket instanceof SSLSocket tls)) {
+            return null;
+        }
+        tls.startHandshake();
+        try {
+            Certificate[] chain = tls.getSession().getPeerCertificates();
+            return chain.length > 0 && chain[0] instanceof X509Certificate first ? first : null;
+        } catch (SSLPeerUnverifiedException e) {
+            return null; // the client sent no certificate (or was not asked for one)
+        }
+    }
+
+    private void serve(HttpRequestReader reader, OutputStream out, X509Certificate clientCertificate)
+            throws IOException, InterruptedException {
         while (true) {
             HttpRequest request;
             try {
@@ -61,7 +84,7 @@ final class HttpConnection implements Runnable {
             if (request == null) {
                 return;
             }
-            Response response = handler.handle(request);
+            Response response = handler.handle(request.withClientCertificate(clientCertificate));
             if (response.isDrop()) {
                 return;
             }
