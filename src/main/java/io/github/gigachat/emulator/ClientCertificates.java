@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -74,8 +74,8 @@ final class ClientCertificates {
         return context;
     }
 
-    /** Makes the listener ask for a client certificate, or need one. */
-    void configure(SSLServerSocket socket) {
+    /** Makes the server side of a connection ask for a client certificate, or need one. */
+    void configure(SSLSocket socket) {
         if (!isEnabled()) {
             return;
         }

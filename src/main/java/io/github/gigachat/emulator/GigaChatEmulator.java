@@ -356,7 +356,8 @@ public final class GigaChatEmulator implements AutoCloseable {
                 }
             }
             InetSocketAddress address = new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), port);
-            EmulatorServer server = EmulatorServer.start(address, tls, certificates, new Router(state));
+            EmulatorServer server = EmulatorServer.start(
+                    address, tls == null ? null : new TlsLayer(tls, certificates), new Router(state));
             return new GigaChatEmulator(server, state, tls != null);
         }
 
