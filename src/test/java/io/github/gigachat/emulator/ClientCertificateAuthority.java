@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -112,7 +113,7 @@ final class ClientCertificateAuthority {
         return context;
     }
 
-    private static javax.net.ssl.TrustManager[] trust(SelfSignedCertificate server) throws Exception {
+    private static TrustManager[] trust(SelfSignedCertificate server) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setCertificateEntry("emulator", server.certificate());
