@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -24,7 +22,10 @@ import javax.net.ssl.SSLContext;
  * without a real key.
  *
  * <p>Start one with {@code GigaChatEmulator.builder().demoAccounts().start()}, point a client at {@link #authUrl()}
- * and {@link #baseUrl()}, and {@link #close()} it afterwards. Everything is thread-safe, all its threads are daemons, and it changes no
+ * and {@link #baseUrl()}, and {@link #close()} it afterwards. Besides Authorization Keys at the OAuth endpoint it takes
+ * the other credentials of the official SDKs: a user and password at {@code POST {baseUrl}/token}
+ * ({@link EmulatorAccount#withUser}), access tokens made by {@link #issueToken}, and, over HTTPS, client certificates
+ * ({@link Builder#trustClientCa}, {@link Builder#clientCertificate}). Everything is thread-safe, all its threads are daemons, and it changes no
  * JVM-wide state (no system property, no default socket or TLS setting).
  */
 public final class GigaChatEmulator implements AutoCloseable {
@@ -252,18 +253,9 @@ public final class GigaChatEmulator implements AutoCloseable {
          * @throws IllegalArgumentException when no key can be read with {@code password} (the message holds no password)
          */
         public Builder https(KeyStore keyStore, char[] password) {
-            Objects.requireNonNull(keyStore, "keyStore");
-            try {
-                KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                keys.init(keyStore, password);
-                this.keyManagers = keys.getKeyManagers();
-                this.sslContext = null;
-                return this;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalArgumentException(
-                        "cannot read the emulator's key from the keystore with the given password: " + e.getMessage(),
-                        e);
-            }
+            this.keyManagers = TlsLayer.keyManagers(Objects.requireNonNull(keyStore, "keyStore"), password);
+            this.sslContext = null;
+            return this;
         }
 
         /**
@@ -335,7 +327,12 @@ public final class GigaChatEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Binds 127.0.0.1 and starts serving. */
+        /**
+         * Binds 127.0.0.1 and starts serving.
+         *
+         * @throws IllegalStateException when client certificates are configured without {@link #trustClientCa} or
+         *     without {@link #https(KeyStore, char[])}
+         */
         public GigaChatEmulator start() throws IOException {
             ClientCertificates certificates = clientCertificates();
             EmulatorState state = new EmulatorState(
@@ -347,17 +344,9 @@ public final class GigaChatEmulator implements AutoCloseable {
                     oauthRequestsPerSecond,
                     certificates);
             accounts.forEach(state::addAccount);
-            SSLContext tls = sslContext;
-            if (keyManagers != null) {
-                try {
-                    tls = certificates.serverContext(keyManagers);
-                } catch (GeneralSecurityException e) {
-                    throw new IllegalStateException("cannot create the emulator's TLS context", e);
-                }
-            }
+            TlsLayer tls = TlsLayer.of(sslContext, keyManagers, certificates);
             InetSocketAddress address = new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), port);
-            EmulatorServer server = EmulatorServer.start(
-                    address, tls == null ? null : new TlsLayer(tls, certificates), new Router(state));
+            EmulatorServer server = EmulatorServer.start(address, tls, new Router(state));
             return new GigaChatEmulator(server, state, tls != null);
         }
 
