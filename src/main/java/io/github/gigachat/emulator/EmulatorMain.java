@@ -63,7 +63,7 @@ public final class EmulatorMain {
      * Starts an emulator as the command line asks.
      *
      * @throws IllegalArgumentException with a message for the user: a bad number, an unknown option, an unreadable
-     *     keystore
+     *     keystore or certificate file, a client certificate option without --https or --client-ca
      */
     static GigaChatEmulator start(List<String> args, Map<String, String> env) throws IOException {
         List<String> positional = new ArrayList<>();
