@@ -11,8 +11,8 @@ import java.util.Objects;
 /**
  * A fake GigaChat API account (client id, secret, scope, billing kind) that an emulator accepts.
  *
- * <p>Instances are immutable; {@link #revoked()} and {@link #withModels(List)} return changed copies. The
- * demo accounts have fixed, fake credentials:
+ * <p>Instances are immutable; {@link #revoked()}, {@link #withModels(List)} and {@link #withUser(String, String)}
+ * return changed copies. The demo accounts have fixed, fake credentials:
  *
  * <table>
  *   <caption>Demo accounts</caption>
@@ -30,6 +30,9 @@ import java.util.Objects;
  *       <td>{@value #DEMO_PERS_UNPAID_ID}</td><td>{@value #DEMO_PERS_UNPAID_SECRET}</td>
  *       <td>prepaid: embeddings 0</td></tr>
  * </table>
+ *
+ * <p>{@link #DEMO_PERS_PAID} also has the user {@value #DEMO_USER} with the password {@value #DEMO_PASSWORD}, which
+ * {@code POST {baseUrl}/token} exchanges for a token of that account.
  */
 public final class EmulatorAccount {
     public static final String DEMO_PERS_PAID_ID = "6f1c2a3e-7b4d-4c5e-9a10-000000000001";
@@ -40,13 +43,21 @@ public final class EmulatorAccount {
     public static final String DEMO_CORP_POSTPAID_SECRET = "0e5d4c3b-2a19-4f08-8e7d-00000000a003";
     public static final String DEMO_PERS_UNPAID_ID = "6f1c2a3e-7b4d-4c5e-9a10-000000000004";
     public static final String DEMO_PERS_UNPAID_SECRET = "0e5d4c3b-2a19-4f08-8e7d-00000000a004";
+    /** The user of {@link #DEMO_PERS_PAID} at {@code POST {baseUrl}/token}. */
+    public static final String DEMO_USER = "demo-user";
+    /** The password of {@link #DEMO_USER}. */
+    public static final String DEMO_PASSWORD = "demo-password";
 
-    /** Individual, prepaid: embeddings 1,000,000 and GigaChat 1,000,000 tokens. */
+    /**
+     * Individual, prepaid: embeddings 1,000,000 and GigaChat 1,000,000 tokens; also reachable as the user
+     * {@value #DEMO_USER}.
+     */
     public static final EmulatorAccount DEMO_PERS_PAID = prepaid(
-            DEMO_PERS_PAID_ID,
-            DEMO_PERS_PAID_SECRET,
-            Scopes.PERS,
-            balances("embeddings", 1_000_000L, "GigaChat", 1_000_000L));
+                    DEMO_PERS_PAID_ID,
+                    DEMO_PERS_PAID_SECRET,
+                    Scopes.PERS,
+                    balances("embeddings", 1_000_000L, "GigaChat", 1_000_000L))
+            .withUser(DEMO_USER, DEMO_PASSWORD);
 
     /** Business, prepaid: embeddings 5,000,000 tokens. */
     public static final EmulatorAccount DEMO_B2B_PAID =
@@ -66,6 +77,8 @@ public final class EmulatorAccount {
     private final Map<String, Long> balances; // null for postpaid accounts
     private final boolean revoked;
     private final List<String> models;
+    private final String user; // null: no user/password login
+    private final String password;
 
     private EmulatorAccount(
             String clientId,
@@ -73,13 +86,17 @@ public final class EmulatorAccount {
             String scope,
             Map<String, Long> balances,
             boolean revoked,
-            List<String> models) {
+            List<String> models,
+            String user,
+            String password) {
         this.clientId = clientId;
         this.secret = secret;
         this.scope = scope;
         this.balances = balances;
         this.revoked = revoked;
         this.models = models;
+        this.user = user;
+        this.password = password;
     }
 
     /**
@@ -112,7 +129,7 @@ public final class EmulatorAccount {
             throw new IllegalArgumentException(
                     "scope must be GIGACHAT_API_PERS, GIGACHAT_API_B2B or GIGACHAT_API_CORP");
         }
-        return new EmulatorAccount(clientId, secret, scope, balances, false, ModelCatalog.ids());
+        return new EmulatorAccount(clientId, secret, scope, balances, false, ModelCatalog.ids(), null, null);
     }
 
     private static void requireUuid(String clientId) {
@@ -128,9 +145,26 @@ public final class EmulatorAccount {
         return map;
     }
 
-    /** A copy that the OAuth endpoint rejects with 401, code 6. */
+    /**
+     * A copy that the OAuth endpoint rejects with 401, code 6, that {@code /token} refuses for its user, and whose
+     * client certificates get 401 at the API.
+     */
     public EmulatorAccount revoked() {
-        return new EmulatorAccount(clientId, secret, scope, balances, true, models);
+        return new EmulatorAccount(clientId, secret, scope, balances, true, models, user, password);
+    }
+
+    /**
+     * A copy that {@code POST {baseUrl}/token} also serves: HTTP Basic {@code base64(user ":" password)} gets a token
+     * of this account. One user per account; a second call replaces the first user.
+     */
+    public EmulatorAccount withUser(String user, String password) {
+        if (user == null || user.isEmpty() || user.indexOf(':') >= 0) {
+            throw new IllegalArgumentException("user must not be empty nor contain ':'");
+        }
+        if (password == null || password.isEmpty()) {
+            throw new IllegalArgumentException("password must not be empty");
+        }
+        return new EmulatorAccount(clientId, secret, scope, balances, revoked, models, user, password);
     }
 
     /** A copy that sees only the given models (ids of the emulator's model list) in /models, /embeddings etc. */
@@ -141,7 +175,7 @@ public final class EmulatorAccount {
                 throw new IllegalArgumentException("unknown model id: " + id + "; known: " + ModelCatalog.ids());
             }
         }
-        return new EmulatorAccount(clientId, secret, scope, balances, revoked, copy);
+        return new EmulatorAccount(clientId, secret, scope, balances, revoked, copy, user, password);
     }
 
     public String clientId() {
@@ -159,6 +193,16 @@ public final class EmulatorAccount {
     /** What the user copies from the developer studio: {@code Base64(clientId ":" secret)}. */
     public String authorizationKey() {
         return Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The user of {@code /token}, or null when the account has none. */
+    public String user() {
+        return user;
+    }
+
+    /** The password of {@link #user()}, or null. */
+    public String password() {
+        return password;
     }
 
     public boolean isPrepaid() {
@@ -179,7 +223,7 @@ public final class EmulatorAccount {
         return models;
     }
 
-    /** Never shows the secret. */
+    /** Never shows the secret nor the password. */
     @Override
     public String toString() {
         return "EmulatorAccount[" + clientId + ", " + scope + (isPrepaid() ? ", prepaid" : ", postpaid")

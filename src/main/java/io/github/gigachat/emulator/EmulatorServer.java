@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
 
 /**
  * A small HTTP/1.1 server (keep-alive, Content-Length and chunked request bodies, optional TLS) with one daemon thread
@@ -30,23 +29,27 @@ final class EmulatorServer implements AutoCloseable {
     private static final int BACKLOG = 100;
 
     private final ServerSocket serverSocket;
+    private final TlsLayer tls; // null: plain HTTP
     private final Handler handler;
     private final ExecutorService connections;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private EmulatorServer(ServerSocket serverSocket, Handler handler) {
+    private EmulatorServer(ServerSocket serverSocket, TlsLayer tls, Handler handler) {
         this.serverSocket = serverSocket;
+        this.tls = tls;
         this.handler = handler;
         AtomicInteger counter = new AtomicInteger();
         this.connections = Executors.newCachedThreadPool(
                 runnable -> daemon(runnable, "gigachat-emulator-" + counter.incrementAndGet()));
     }
 
-    /** Binds {@code address} (port 0: any free one) and accepts connections on a daemon thread. */
-    static EmulatorServer start(InetSocketAddress address, SSLContext tls, Handler handler) throws IOException {
-        ServerSocket socket =
-                tls == null ? new ServerSocket() : tls.getServerSocketFactory().createServerSocket();
+    /**
+     * Binds {@code address} (port 0: any free one) and accepts connections on a daemon thread; with {@code tls}, each
+     * connection first completes a TLS handshake on its own thread.
+     */
+    static EmulatorServer start(InetSocketAddress address, TlsLayer tls, Handler handler) throws IOException {
+        ServerSocket socket = new ServerSocket();
         try {
             socket.setReuseAddress(true);
             socket.bind(address, BACKLOG);
@@ -54,7 +57,7 @@ final class EmulatorServer implements AutoCloseable {
             socket.close();
             throw e;
         }
-        EmulatorServer server = new EmulatorServer(socket, handler);
+        EmulatorServer server = new EmulatorServer(socket, tls, handler);
         daemon(server::acceptLoop, "gigachat-emulator-accept-" + socket.getLocalPort())
                 .start();
         return server;
@@ -77,7 +80,7 @@ final class EmulatorServer implements AutoCloseable {
             }
             open.add(socket);
             try {
-                connections.execute(new HttpConnection(socket, handler, () -> open.remove(socket)));
+                connections.execute(new HttpConnection(socket, tls, handler, () -> open.remove(socket)));
             } catch (RejectedExecutionException e) {
                 closeQuietly(socket); // closed meanwhile
                 open.remove(socket);

@@ -1,5 +1,6 @@
 package io.github.gigachat.emulator;
 
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -16,6 +17,7 @@ final class EmulatorState {
     private final boolean expiresAtInSeconds;
     private final OAuthRateWindow oauthWindow;
     private final int oauthRequestsPerSecond;
+    private final ClientCertificates clientCertificates;
 
     EmulatorState(
             Clock clock,
@@ -23,18 +25,50 @@ final class EmulatorState {
             Duration latency,
             int concurrencyOverride,
             boolean expiresAtInSeconds,
-            int oauthRequestsPerSecond) {
+            int oauthRequestsPerSecond,
+            ClientCertificates clientCertificates) {
         this.tokens = new TokenStore(clock, tokenTtl);
         this.latency = latency;
         this.concurrencyOverride = concurrencyOverride;
         this.expiresAtInSeconds = expiresAtInSeconds;
         this.oauthWindow = new OAuthRateWindow(clock);
         this.oauthRequestsPerSecond = oauthRequestsPerSecond;
+        this.clientCertificates = clientCertificates;
     }
 
-    /** Adds or replaces (by client id, with fresh balances) an account. */
-    void addAccount(EmulatorAccount account) {
+    /**
+     * Adds or replaces (by client id, with fresh balances) an account.
+     *
+     * @throws IllegalArgumentException when another account already has the same {@code /token} user
+     */
+    synchronized void addAccount(EmulatorAccount account) {
+        if (account.user() != null) {
+            AccountState other = accountOfUser(account.user());
+            if (other != null && !other.account().clientId().equals(account.clientId())) {
+                throw new IllegalArgumentException("the user of " + account + " is already the user of "
+                        + other.account() + "; give each account its own user");
+            }
+        }
         accounts.put(account.clientId(), new AccountState(account));
+    }
+
+    /** The account whose {@code /token} user is {@code user}, or null. */
+    AccountState accountOfUser(String user) {
+        for (AccountState state : accounts.values()) {
+            if (user.equals(state.account().user())) {
+                return state;
+            }
+        }
+        return null;
+    }
+
+    /** The account a client certificate is mapped to, or null (not mapped, or no such account any more). */
+    AccountState accountOfCertificate(X509Certificate certificate) {
+        return account(clientCertificates.clientIdOf(certificate));
+    }
+
+    ClientCertificates clientCertificates() {
+        return clientCertificates;
     }
 
     /** The account with this client id, or null. */

@@ -16,6 +16,7 @@ public final class EmulatorStats {
     private final AtomicInteger maxOAuthInFlight = new AtomicInteger();
     private final AtomicInteger maxOAuthPerSecond = new AtomicInteger();
     private final AtomicInteger oauthTooManyRequests = new AtomicInteger();
+    private final AtomicInteger certificateAuthenticated = new AtomicInteger();
     private final AtomicLong embeddedTexts = new AtomicLong();
     private final AtomicLong billedTokens = new AtomicLong();
 
@@ -25,7 +26,11 @@ public final class EmulatorStats {
         }
     }
 
-    /** Requests received for {@code endpoint} (whatever the answer); {@link Endpoint#ANY} gives the total. */
+    /**
+     * Requests received for {@code endpoint} (whatever the answer); {@link Endpoint#ANY} gives the total. Token requests
+     * are counted apart by their endpoint: {@link Endpoint#OAUTH} for the Authorization Key, {@link Endpoint#TOKEN} for
+     * user and password.
+     */
     public int requests(Endpoint endpoint) {
         return endpoint == Endpoint.ANY
                 ? totalRequests()
@@ -75,6 +80,13 @@ public final class EmulatorStats {
         return oauthTooManyRequests.get();
     }
 
+    /**
+     * API requests that had no Authorization header and were let in by the client certificate of their TLS connection.
+     */
+    public int clientCertificateRequests() {
+        return certificateAuthenticated.get();
+    }
+
     /** Texts embedded successfully (refused requests do not count). */
     public long embeddedTexts() {
         return embeddedTexts.get();
@@ -97,6 +109,7 @@ public final class EmulatorStats {
         maxOAuthInFlight.set(oauthInFlight.get());
         maxOAuthPerSecond.set(0);
         oauthTooManyRequests.set(0);
+        certificateAuthenticated.set(0);
         embeddedTexts.set(0);
         billedTokens.set(0);
     }
@@ -135,6 +148,10 @@ public final class EmulatorStats {
         oauthTooManyRequests.incrementAndGet();
     }
 
+    void authenticatedByCertificate() {
+        certificateAuthenticated.incrementAndGet();
+    }
+
     void embedded(int texts, long tokens) {
         embeddedTexts.addAndGet(texts);
         billedTokens.addAndGet(tokens);
@@ -145,7 +162,8 @@ public final class EmulatorStats {
         return "EmulatorStats[total=" + totalRequests() + ", perEndpoint=" + perEndpoint + ", maxConcurrent="
                 + maxConcurrentApiRequests() + ", tooManyRequests=" + tooManyRequests() + ", maxOAuthPerSecond="
                 + maxOAuthRequestsPerSecond() + ", maxConcurrentOAuth=" + maxConcurrentOAuthRequests()
-                + ", oauthTooManyRequests=" + oauthTooManyRequests() + ", embeddedTexts="
+                + ", oauthTooManyRequests=" + oauthTooManyRequests() + ", clientCertificateRequests="
+                + clientCertificateRequests() + ", embeddedTexts="
                 + embeddedTexts() + ", billedTokens=" + billedTokens() + "]";
     }
 }

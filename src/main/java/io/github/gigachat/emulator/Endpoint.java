@@ -4,6 +4,8 @@ package io.github.gigachat.emulator;
 public enum Endpoint {
     /** {@code POST /api/v2/oauth}. */
     OAUTH,
+    /** {@code POST /api/v1/token}: user and password for a token (HTTP Basic). */
+    TOKEN,
     /** {@code GET /api/v1/models}. */
     MODELS,
     /** {@code GET /api/v1/models/{id}}. */

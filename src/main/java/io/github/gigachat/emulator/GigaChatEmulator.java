@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -17,7 +22,10 @@ import javax.net.ssl.SSLContext;
  * without a real key.
  *
  * <p>Start one with {@code GigaChatEmulator.builder().demoAccounts().start()}, point a client at {@link #authUrl()}
- * and {@link #baseUrl()}, and {@link #close()} it afterwards. Everything is thread-safe, all its threads are daemons, and it changes no
+ * and {@link #baseUrl()}, and {@link #close()} it afterwards. Besides Authorization Keys at the OAuth endpoint it takes
+ * the other credentials of the official SDKs: a user and password at {@code POST {baseUrl}/token}
+ * ({@link EmulatorAccount#withUser}), access tokens made by {@link #issueToken}, and, over HTTPS, client certificates
+ * ({@link Builder#trustClientCa}, {@link Builder#clientCertificate}). Everything is thread-safe, all its threads are daemons, and it changes no
  * JVM-wide state (no system property, no default socket or TLS setting).
  */
 public final class GigaChatEmulator implements AutoCloseable {
@@ -43,7 +51,10 @@ public final class GigaChatEmulator implements AutoCloseable {
         return URI.create(origin() + Route.AUTH_PATH);
     }
 
-    /** The API base, e.g. {@code http://127.0.0.1:PORT/api/v1} (no trailing slash). */
+    /**
+     * The API base, e.g. {@code http://127.0.0.1:PORT/api/v1} (no trailing slash); user and password get their token at
+     * {@code POST {baseUrl}/token}.
+     */
     public URI baseUrl() {
         return URI.create(origin() + Route.API_PREFIX);
     }
@@ -100,6 +111,29 @@ public final class GigaChatEmulator implements AutoCloseable {
         state.requireAccount(clientId).setBalance(usage, tokens);
     }
 
+    /**
+     * Issues an access token for {@code account} without an HTTP request, as a user would hold one in
+     * {@code GIGACHAT_ACCESS_TOKEN}: it is valid at the API for {@code tokenTtl} (30 minutes by default) from now on the
+     * emulator's clock, like the tokens of the OAuth endpoint and {@code /token}, then answers 401 "Token has
+     * expired"; it is listed in {@link #issuedTokens()}. No request is counted.
+     *
+     * @throws IllegalArgumentException when the emulator has no account with the client id of {@code account}
+     * @throws IllegalStateException when that account is revoked
+     */
+    public String issueToken(EmulatorAccount account) {
+        AccountState known =
+                state.requireAccount(Objects.requireNonNull(account, "account").clientId());
+        if (known.account().isRevoked()) {
+            throw new IllegalStateException("account " + account.clientId() + " is revoked");
+        }
+        return state.tokens().issue(account.clientId()).token();
+    }
+
+    /** Whether the HTTPS listener asks clients for a certificate (see {@link Builder#trustClientCa}). */
+    public boolean asksForClientCertificates() {
+        return state.clientCertificates().isEnabled();
+    }
+
     /** Makes every token issued so far answer 401 "Token has expired"; later tokens are not affected. */
     public void expireAllTokens() {
         state.tokens().expireAll();
@@ -153,6 +187,10 @@ public final class GigaChatEmulator implements AutoCloseable {
         private Duration latency = Duration.ZERO;
         private int concurrencyLimit;
         private SSLContext sslContext;
+        private KeyManager[] keyManagers;
+        private final List<X509Certificate> clientCas = new ArrayList<>();
+        private final Map<String, String> clientCertificates = new LinkedHashMap<>();
+        private boolean requireClientCertificate;
         private Clock clock = Clock.systemUTC();
         private boolean expiresAtInSeconds;
         private int oauthRequestsPerSecond = 10;
@@ -165,7 +203,7 @@ public final class GigaChatEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Adds the four {@code EmulatorAccount.DEMO_*} accounts. */
+        /** Adds the four {@code EmulatorAccount.DEMO_*} accounts ({@code DEMO_PERS_PAID} with its demo user). */
         public Builder demoAccounts() {
             accounts.add(EmulatorAccount.DEMO_PERS_PAID);
             accounts.add(EmulatorAccount.DEMO_B2B_PAID);
@@ -198,9 +236,60 @@ public final class GigaChatEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Serve HTTPS with this context instead of plain HTTP. */
+        /**
+         * Serve HTTPS with this context instead of plain HTTP. Client certificates need {@link #https(KeyStore, char[])}
+         * instead: the trust of a built context cannot be changed.
+         */
         public Builder https(SSLContext context) {
             this.sslContext = Objects.requireNonNull(context, "context");
+            this.keyManagers = null;
+            return this;
+        }
+
+        /**
+         * Serve HTTPS with the key and certificate chain in {@code keyStore} (a PKCS#12 file, for example); the emulator
+         * builds its TLS context itself, so that it trusts the CAs of {@link #trustClientCa} and nothing else.
+         *
+         * @throws IllegalArgumentException when no key can be read with {@code password} (the message holds no password)
+         */
+        public Builder https(KeyStore keyStore, char[] password) {
+            this.keyManagers = TlsLayer.keyManagers(Objects.requireNonNull(keyStore, "keyStore"), password);
+            this.sslContext = null;
+            return this;
+        }
+
+        /**
+         * Makes the HTTPS listener ask clients for a certificate, which must chain to {@code ca} (or another CA given
+         * here) or the handshake fails with a fatal alert. Needs {@link #https(KeyStore, char[])}.
+         */
+        public Builder trustClientCa(X509Certificate ca) {
+            clientCas.add(Objects.requireNonNull(ca, "ca"));
+            return this;
+        }
+
+        /**
+         * Lets a request that has no Authorization header, on a connection whose client presented {@code certificate}
+         * (matched by the SHA-256 of its DER encoding), act for {@code account}, which is added as {@link #account}
+         * adds it. The account is looked up by client id for every request: once it is revoked, the certificate gets
+         * {@code 401 {"status":401,"message":"Unauthorized"}}, as does a trusted certificate that is not mapped. A
+         * request with an Authorization header is authenticated by it as usual. Needs {@link #trustClientCa}.
+         */
+        public Builder clientCertificate(X509Certificate certificate, EmulatorAccount account) {
+            Objects.requireNonNull(account, "account");
+            clientCertificates.put(
+                    ClientCertificates.fingerprint(Objects.requireNonNull(certificate, "certificate")),
+                    account.clientId());
+            accounts.add(account);
+            return this;
+        }
+
+        /**
+         * Whether a client without a certificate fails the handshake (the JDK sends the alert
+         * {@code certificate_required} in TLS 1.3, {@code bad_certificate} in TLS 1.2) rather than getting in and
+         * needing an Authorization header; false by default. Needs {@link #trustClientCa}.
+         */
+        public Builder requireClientCertificate(boolean require) {
+            this.requireClientCertificate = require;
             return this;
         }
 
@@ -238,14 +327,45 @@ public final class GigaChatEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Binds 127.0.0.1 and starts serving. */
+        /**
+         * Binds 127.0.0.1 and starts serving.
+         *
+         * @throws IllegalStateException when client certificates are configured without {@link #trustClientCa} or
+         *     without {@link #https(KeyStore, char[])}
+         */
         public GigaChatEmulator start() throws IOException {
+            ClientCertificates certificates = clientCertificates();
             EmulatorState state = new EmulatorState(
-                    clock, tokenTtl, latency, concurrencyLimit, expiresAtInSeconds, oauthRequestsPerSecond);
+                    clock,
+                    tokenTtl,
+                    latency,
+                    concurrencyLimit,
+                    expiresAtInSeconds,
+                    oauthRequestsPerSecond,
+                    certificates);
             accounts.forEach(state::addAccount);
+            TlsLayer tls = TlsLayer.of(sslContext, keyManagers, certificates);
             InetSocketAddress address = new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), port);
-            EmulatorServer server = EmulatorServer.start(address, sslContext, new Router(state));
-            return new GigaChatEmulator(server, state, sslContext != null);
+            EmulatorServer server = EmulatorServer.start(address, tls, new Router(state));
+            return new GigaChatEmulator(server, state, tls != null);
+        }
+
+        private ClientCertificates clientCertificates() {
+            if (clientCas.isEmpty()) {
+                if (!clientCertificates.isEmpty() || requireClientCertificate) {
+                    throw new IllegalStateException("clientCertificate(..) and requireClientCertificate(true) need"
+                            + " trustClientCa(..): the CA that issued the client certificates");
+                }
+                return ClientCertificates.NONE;
+            }
+            if (keyManagers == null) {
+                throw new IllegalStateException(
+                        sslContext == null
+                                ? "trustClientCa(..) needs HTTPS: call https(KeyStore, char[])"
+                                : "trustClientCa(..) needs https(KeyStore, char[]) instead of https(SSLContext): the"
+                                        + " trust of a built SSLContext cannot be changed to the client CAs");
+            }
+            return new ClientCertificates(clientCas, clientCertificates, requireClientCertificate);
         }
 
         private static Duration requirePositive(Duration d, String name) {

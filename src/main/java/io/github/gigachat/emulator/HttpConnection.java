@@ -3,13 +3,18 @@ package io.github.gigachat.emulator;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSocket;
 
 /**
  * Serves the requests of one kept-alive connection in turn. Each answer (status line, header fields and body) is
@@ -20,27 +25,45 @@ final class HttpConnection implements Runnable {
     /** Server side of what clients should see as an "idle connection closed" (they validate pooled connections). */
     static final int IDLE_TIMEOUT_MILLIS = 120_000;
 
+    /** How long a refused TLS client may keep sending before the connection is closed anyway. */
+    static final int REFUSAL_DRAIN_MILLIS = 2_000;
+
+    private static final int REFUSAL_DRAIN_MAX_BYTES = 256 * 1024;
+
     private final Socket socket;
+    private final TlsLayer tls; // null: plain HTTP
     private final EmulatorServer.Handler handler;
     private final Runnable onClose;
 
-    HttpConnection(Socket socket, EmulatorServer.Handler handler, Runnable onClose) {
+    HttpConnection(Socket socket, TlsLayer tls, EmulatorServer.Handler handler, Runnable onClose) {
         this.socket = socket;
+        this.tls = tls;
         this.handler = handler;
         this.onClose = onClose;
     }
 
     @Override
     public void run() {
-        try (Socket s = socket) {
-            s.setTcpNoDelay(true);
-            s.setSoTimeout(IDLE_TIMEOUT_MILLIS);
-            OutputStream out = s.getOutputStream();
-            HttpRequestReader reader =
-                    new HttpRequestReader(new BufferedInputStream(s.getInputStream(), 16 * 1024), out);
-            serve(reader, out);
+        try (Socket plain = socket) {
+            plain.setTcpNoDelay(true);
+            plain.setSoTimeout(IDLE_TIMEOUT_MILLIS);
+            if (tls == null) {
+                serve(plain, null);
+                return;
+            }
+            SSLSocket secure = tls.layer(plain);
+            X509Certificate clientCertificate;
+            try {
+                clientCertificate = handshake(secure);
+            } catch (IOException e) {
+                drainAfterRefusal(plain);
+                return;
+            }
+            try (Socket s = secure) {
+                serve(s, clientCertificate);
+            }
         } catch (IOException e) {
-            // the client went away, timed out, failed the TLS handshake, or the emulator was closed
+            // the client went away or timed out, or the emulator was closed
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -48,7 +71,48 @@ final class HttpConnection implements Runnable {
         }
     }
 
-    private void serve(HttpRequestReader reader, OutputStream out) throws IOException, InterruptedException {
+    private void serve(Socket s, X509Certificate clientCertificate) throws IOException, InterruptedException {
+        OutputStream out = s.getOutputStream();
+        HttpRequestReader reader = new HttpRequestReader(new BufferedInputStream(s.getInputStream(), 16 * 1024), out);
+        serve(reader, out, clientCertificate);
+    }
+
+    /**
+     * Completes the TLS handshake (where the client certificate, if asked for, is checked against the trusted CAs) and
+     * returns the certificate the client presented, or null.
+     */
+    private static X509Certificate handshake(SSLSocket tls) throws IOException {
+        tls.startHandshake();
+        try {
+            Certificate[] chain = tls.getSession().getPeerCertificates();
+            return chain.length > 0 && chain[0] instanceof X509Certificate first ? first : null;
+        } catch (SSLPeerUnverifiedException e) {
+            return null; // the client sent no certificate (or was not asked for one)
+        }
+    }
+
+    /**
+     * After a failed handshake, whose fatal alert has been sent, reads what the client still sends before closing:
+     * closing a socket with unread input resets the connection, and the client would then see "broken pipe" or
+     * "connection reset" instead of the alert (a refused client certificate, for example).
+     */
+    private static void drainAfterRefusal(Socket plain) {
+        try {
+            plain.shutdownOutput();
+            plain.setSoTimeout(REFUSAL_DRAIN_MILLIS);
+            InputStream in = plain.getInputStream();
+            byte[] buffer = new byte[4096];
+            int total = 0;
+            for (int n = in.read(buffer); n >= 0 && total < REFUSAL_DRAIN_MAX_BYTES; n = in.read(buffer)) {
+                total += n;
+            }
+        } catch (IOException e) {
+            // timed out, reset or closed: the socket is closed anyway
+        }
+    }
+
+    private void serve(HttpRequestReader reader, OutputStream out, X509Certificate clientCertificate)
+            throws IOException, InterruptedException {
         while (true) {
             HttpRequest request;
             try {
@@ -61,7 +125,7 @@ final class HttpConnection implements Runnable {
             if (request == null) {
                 return;
             }
-            Response response = handler.handle(request);
+            Response response = handler.handle(request.withClientCertificate(clientCertificate));
             if (response.isDrop()) {
                 return;
             }

@@ -4,6 +4,7 @@ package io.github.gigachat.emulator;
 record Route(Route.Kind kind, Endpoint endpoint, String allowedMethod, String modelId, boolean apiPath) {
     enum Kind {
         OAUTH,
+        USER_TOKEN,
         API,
         NOT_FOUND,
         METHOD_NOT_ALLOWED
@@ -22,6 +23,8 @@ record Route(Route.Kind kind, Endpoint endpoint, String allowedMethod, String mo
         }
         String rest = path.substring(API_PREFIX.length());
         switch (rest) {
+            case "/token":
+                return expect(method, "POST", Kind.USER_TOKEN, Endpoint.TOKEN, null, true);
             case "/models":
                 return expect(method, "GET", Kind.API, Endpoint.MODELS, null, true);
             case "/balance":

@@ -7,11 +7,13 @@ import java.util.UUID;
 final class Router implements EmulatorServer.Handler {
     private final EmulatorState state;
     private final OAuthHandler oauth;
+    private final UserTokenHandler userToken;
     private final ApiHandler api;
 
     Router(EmulatorState state) {
         this.state = state;
         this.oauth = new OAuthHandler(state);
+        this.userToken = new UserTokenHandler(state);
         this.api = new ApiHandler(state);
     }
 
@@ -52,6 +54,7 @@ final class Router implements EmulatorServer.Handler {
         }
         return switch (route.kind()) {
             case OAUTH -> oauth.handle(request, extraDelay, oauthInLastSecond);
+            case USER_TOKEN -> userToken.handle(request, extraDelay);
             case API -> api.handle(route, request, extraDelay);
             case NOT_FOUND, METHOD_NOT_ALLOWED -> {
                 state.pause(extraDelay);

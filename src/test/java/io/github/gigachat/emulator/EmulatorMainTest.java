@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,9 @@ class EmulatorMainTest {
                     .contains(EmulatorAccount.DEMO_B2B_PAID.authorizationKey())
                     .contains(EmulatorAccount.DEMO_CORP_POSTPAID.authorizationKey())
                     .contains(EmulatorAccount.DEMO_PERS_UNPAID.authorizationKey())
+                    .contains("user=" + EmulatorAccount.DEMO_USER + " password=" + EmulatorAccount.DEMO_PASSWORD)
+                    .contains("POST " + emulator.baseUrl() + "/token")
+                    .doesNotContain("client certificates")
                     .doesNotContain(EmulatorAccount.DEMO_PERS_PAID.secret() + "\n");
             EmulatorHttp http = new EmulatorHttp(emulator);
             for (EmulatorAccount demo : new EmulatorAccount[] {
@@ -66,6 +70,72 @@ class EmulatorMainTest {
             assertThat(new EmulatorHttp(emulator, client).accessToken(EmulatorAccount.DEMO_B2B_PAID))
                     .isNotEmpty();
         }
+    }
+
+    @Test
+    void asksForClientCertificatesFromTheGivenCaAndMapsTheGivenOneToTheDemoAccount() throws Exception {
+        SelfSignedCertificate certificate = SelfSignedCertificate.generate();
+        Path keystore = dir.resolve("emulator.p12");
+        certificate.writeKeyStore(keystore, PASSWORD.toCharArray());
+        ClientCertificateAuthority ca = ClientCertificateAuthority.generate("CLI test CA");
+        ClientCertificateAuthority.Client client = ca.issue("cli-client");
+        ClientCertificateAuthority.Client unmapped = ca.issue("cli-other");
+        Path caPem = ClientCertificateAuthority.writePem(ca.certificate(), dir.resolve("ca.pem"));
+        Path clientPem = ClientCertificateAuthority.writePem(client.certificate(), dir.resolve("client.pem"));
+
+        try (GigaChatEmulator emulator = EmulatorMain.start(
+                List.of(
+                        "--https",
+                        keystore.toString(),
+                        "--client-ca",
+                        caPem.toString(),
+                        "--client-cert",
+                        clientPem.toString()),
+                Map.of(EmulatorMain.KEYSTORE_PASSWORD_ENV, PASSWORD))) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            EmulatorMain.describe(emulator, new PrintStream(buffer, true, StandardCharsets.UTF_8));
+            HttpClient mapped = HttpClient.newBuilder()
+                    .sslContext(client.context(certificate))
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build();
+            HttpClient other = HttpClient.newBuilder()
+                    .sslContext(unmapped.context(certificate))
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build();
+
+            assertThat(emulator.asksForClientCertificates()).isTrue();
+            assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("client certificates: asked for");
+            assertThat(new EmulatorHttp(emulator, mapped).get("/models", null).statusCode())
+                    .isEqualTo(200);
+            assertThat(new EmulatorHttp(emulator, other).get("/models", null).statusCode())
+                    .isEqualTo(401);
+            assertThat(emulator.stats().clientCertificateRequests()).isEqualTo(1);
+            assertThat(EmulatorMain.summary(emulator.stats()))
+                    .contains("tokenRequests=0")
+                    .contains("clientCertificateRequests=1");
+        }
+    }
+
+    @Test
+    void clientCertificateOptionsNeedHttpsAndACa() throws Exception {
+        Path keystore = dir.resolve("emulator.p12");
+        SelfSignedCertificate.generate().writeKeyStore(keystore, PASSWORD.toCharArray());
+        ClientCertificateAuthority ca = ClientCertificateAuthority.generate("CLI test CA");
+        Path caPem = ClientCertificateAuthority.writePem(ca.certificate(), dir.resolve("ca.pem"));
+        Path notPem = Files.writeString(dir.resolve("not.pem"), "not a certificate");
+        Map<String, String> env = Map.of(EmulatorMain.KEYSTORE_PASSWORD_ENV, PASSWORD);
+
+        assertThatThrownBy(() -> EmulatorMain.start(List.of("--client-ca", caPem.toString()), env))
+                .hasMessage("--client-ca needs --https: client certificates are asked for over TLS");
+        assertThatThrownBy(() -> EmulatorMain.start(
+                        List.of("--https", keystore.toString(), "--client-cert", caPem.toString()), env))
+                .hasMessage("--client-cert needs --client-ca: the CA that issued the certificate");
+        assertThatThrownBy(() -> EmulatorMain.start(List.of("--https", keystore.toString(), "--client-ca"), env))
+                .hasMessage("--client-ca needs the path of a PEM file of CA certificates");
+        assertThatThrownBy(() -> EmulatorMain.start(
+                        List.of("--https", keystore.toString(), "--client-ca", notPem.toString()), env))
+                .hasMessageStartingWith("--client-ca " + notPem + ": cannot read it as PEM certificates");
+        assertThat(EmulatorMain.USAGE).contains("--client-ca <ca.pem>").contains("--client-cert <cert.pem>");
     }
 
     @Test

@@ -59,6 +59,10 @@ final class SelfSignedCertificate {
         return new SelfSignedCertificate(keyPair, certificate);
     }
 
+    X509Certificate certificate() {
+        return certificate;
+    }
+
     /** A PKCS#12 keystore with the key and certificate, protected by {@code password}. */
     KeyStore keyStore(char[] password) throws Exception {
         KeyStore keyStore = KeyStore.getInstance("PKCS12");
