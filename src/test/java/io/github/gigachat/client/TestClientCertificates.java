@@ -79,6 +79,7 @@ public final class TestClientCertificates {
     private final KeyPair otherCaKeys;
     private final X509Certificate otherCa;
     private final SSLContext serverContext;
+    private final KeyStore serverStore;
 
     private TestClientCertificates(Path directory) throws Exception {
         this.directory = Files.createDirectories(directory);
@@ -111,6 +112,7 @@ public final class TestClientCertificates {
         store.setKeyEntry("server", serverKeys.getPrivate(), password, new X509Certificate[] {server, ca});
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(store, password);
+        serverStore = store;
         serverContext = SSLContext.getInstance("TLS");
         serverContext.init(keys.getKeyManagers(), clientTrust(), null);
     }
@@ -159,6 +161,17 @@ public final class TestClientCertificates {
     public SSLContext serverContext() {
         return serverContext;
     }
+
+    /**
+     * The server's key and chain (a 127.0.0.1 certificate signed by the CA) as a PKCS#12 store whose store and key
+     * password is {@link #SERVER_STORE_PASSWORD}, e.g. for the emulator's {@code https(KeyStore, char[])}.
+     */
+    public KeyStore serverKeyStore() {
+        return serverStore;
+    }
+
+    /** The password of {@link #serverKeyStore()}: test-only. */
+    public static final char[] SERVER_STORE_PASSWORD = "test-only".toCharArray();
 
     /** Trust managers that trust the CA alone (the server certificate included). */
     public TrustManager[] clientTrust() throws Exception {
