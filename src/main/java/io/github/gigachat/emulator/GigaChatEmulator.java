@@ -129,6 +129,19 @@ public final class GigaChatEmulator implements AutoCloseable {
         return state.tokens().issue(account.clientId()).token();
     }
 
+    /**
+     * Accepts {@code token}, chosen by the caller, as an access token of {@code account} for the token TTL: for tests
+     * whose environment pins a {@code GIGACHAT_ACCESS_TOKEN} before the emulator starts.
+     */
+    public void acceptToken(String token, EmulatorAccount account) {
+        AccountState known =
+                state.requireAccount(Objects.requireNonNull(account, "account").clientId());
+        if (known.account().isRevoked()) {
+            throw new IllegalStateException("account " + account.clientId() + " is revoked");
+        }
+        state.tokens().accept(Objects.requireNonNull(token, "token"), account.clientId());
+    }
+
     /** Whether the HTTPS listener asks clients for a certificate (see {@link Builder#trustClientCa}). */
     public boolean asksForClientCertificates() {
         return state.clientCertificates().isEnabled();

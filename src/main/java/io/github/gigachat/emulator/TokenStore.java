@@ -57,6 +57,14 @@ final class TokenStore {
         return new Issued(token, expiresAt);
     }
 
+    /** Accepts a token chosen elsewhere (say, pinned in a test's environment) for {@code clientId}, for the TTL. */
+    Issued accept(String token, String clientId) {
+        long expiresAt = clock.millis() + ttl.toMillis();
+        tokens.put(token, new Entry(clientId, expiresAt));
+        issued.add(token);
+        return new Issued(token, expiresAt);
+    }
+
     Lookup lookup(String token) {
         Entry entry = token == null ? null : tokens.get(token);
         if (entry == null) {

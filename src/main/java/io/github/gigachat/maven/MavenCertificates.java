@@ -37,8 +37,9 @@ final class MavenCertificates {
         String certFile = environment.get(CERT_FILE_ENV);
         String keyFile = environment.get(KEY_FILE_ENV);
         if (certFile != null && !certFile.isBlank()) {
-            String description = "the environment variable " + CERT_FILE_ENV
-                    + (keyFile == null || keyFile.isBlank() ? "" : " (with " + KEY_FILE_ENV + ")");
+            String description = keyFile == null || keyFile.isBlank()
+                    ? "the environment variable " + CERT_FILE_ENV
+                    : "the environment variables " + CERT_FILE_ENV + " and " + KEY_FILE_ENV;
             return load(
                     "env:" + CERT_FILE_ENV,
                     description,

@@ -129,7 +129,12 @@ public final class TestClientCertificates {
      * valid.combined.pem} and {@code valid.p12} (password {@code test-password}).
      */
     public static void main(String[] args) throws Exception {
-        TestClientCertificates certificates = create(Path.of(args[0]));
+        writeFixedSet(Path.of(args[0]));
+    }
+
+    /** Writes the files {@link #main} describes into {@code directory}; returns their CA (and server) for a server. */
+    public static TestClientCertificates writeFixedSet(Path directory) throws Exception {
+        TestClientCertificates certificates = create(directory);
         certificates.caPem();
         Client valid = certificates.valid("valid");
         valid.certPem();
@@ -146,6 +151,7 @@ public final class TestClientCertificates {
             client.certPem();
             client.keyPkcs8Pem();
         }
+        return certificates;
     }
 
     public X509Certificate ca() {

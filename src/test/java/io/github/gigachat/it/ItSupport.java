@@ -61,10 +61,55 @@ public final class ItSupport {
                 .account(LEAKED)
                 .account(REVOKED)
                 .start();
+        emulator.acceptToken(PINNED_TOKEN, EmulatorAccount.DEMO_PERS_PAID);
         context.put("emulator", emulator);
         Properties userProperties = (Properties) context.get("userProperties");
         userProperties.put("gigachat.authUrl", emulator.authUrl().toString());
         userProperties.put("gigachat.baseUrl", emulator.baseUrl().toString());
+    }
+
+    /**
+     * The access token the ITs pin in {@code GIGACHAT_ACCESS_TOKEN}: shaped like a real one (five base64url parts),
+     * accepted by {@link #startEmulator} for the demo PERS account.
+     */
+    public static final String PINNED_TOKEN = "eyJlbmMiOiJBMjU2Q0JDLUhTNTEyIiwiYWxnIjoiUlNBLU9BRVAtMjU2In0"
+            + ".cGlubmVkLWluLXRoZS1pdC1lbnZpcm9ubWVudC1jYW5hcnktdG9rZW4.aXYtYWJjZGVm.Y2lwaGVydGV4dC1jYW5hcnk.dGFnLXh5eg";
+
+    /**
+     * Starts an emulator that also speaks mutual TLS: writes client certificates of a fresh CA into {@code
+     * <basedir>/certs} (see {@code TestClientCertificates.main}: {@code valid}, {@code expired}, {@code
+     * not-yet-valid}, {@code expiring-soon}, {@code foreign}, with {@code valid.enc.pem} under the passphrase
+     * {@code test-passphrase} and {@code valid.p12} under {@code test-password}), maps {@code valid} and {@code
+     * expiring-soon} to the demo PERS account, and passes the HTTPS URLs and {@code certs/ca.pem} (as {@code
+     * gigachat.caBundleFile}) to the build.
+     */
+    @SuppressWarnings("unchecked")
+    public static void startMutualTlsEmulator(Map<String, Object> context, File basedir) throws Exception {
+        java.nio.file.Path certs = basedir.toPath().resolve("certs");
+        io.github.gigachat.client.TestClientCertificates authority =
+                io.github.gigachat.client.TestClientCertificates.writeFixedSet(certs);
+        GigaChatEmulator emulator = GigaChatEmulator.builder()
+                .demoAccounts()
+                .https(
+                        authority.serverKeyStore(),
+                        io.github.gigachat.client.TestClientCertificates.SERVER_STORE_PASSWORD)
+                .trustClientCa(authority.ca())
+                .clientCertificate(pem(certs.resolve("valid.crt.pem")), EmulatorAccount.DEMO_PERS_PAID)
+                .clientCertificate(pem(certs.resolve("expiring-soon.crt.pem")), EmulatorAccount.DEMO_PERS_PAID)
+                .start();
+        emulator.acceptToken(PINNED_TOKEN, EmulatorAccount.DEMO_PERS_PAID);
+        context.put("emulator", emulator);
+        Properties userProperties = (Properties) context.get("userProperties");
+        userProperties.put("gigachat.authUrl", emulator.authUrl().toString());
+        userProperties.put("gigachat.baseUrl", emulator.baseUrl().toString());
+        userProperties.put("gigachat.caBundleFile", certs.resolve("ca.pem").toString());
+    }
+
+    private static java.security.cert.X509Certificate pem(java.nio.file.Path file) throws Exception {
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            return (java.security.cert.X509Certificate)
+                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
     }
 
     public static GigaChatEmulator emulator(Map<String, Object> context) {

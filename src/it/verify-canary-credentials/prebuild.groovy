@@ -1,0 +1,2 @@
+io.github.gigachat.it.ItSupport.startMutualTlsEmulator(context, basedir)
+return true
