@@ -1,6 +1,7 @@
 package io.github.gigachat.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.mockito.Mockito.when;
 
@@ -115,6 +116,59 @@ class EmbedMojoTest {
         assertThat(log.lines("INFO")).anyMatch(l -> l.contains("skipped (gigachat.embed.skip)"));
         assertThat(emulator.stats().totalRequests()).isZero();
         assertThat(outputDirectory.resolve("META-INF")).doesNotExist();
+    }
+
+    // ------------------------------------------------------------------------------- credentials beyond the key
+
+    @Test
+    @InjectMojo(goal = "embed", pom = POM)
+    void embedsWithAnAccessTokenAndNoExchange(EmbedMojo mojo) throws Exception {
+        String token = emulator.issueToken(EmulatorAccount.DEMO_B2B_PAID);
+        prepare(mojo, Map.of("GIGACHAT_ACCESS_TOKEN", token));
+        pointAtEmulator(mojo);
+        writeDocs();
+
+        mojo.execute();
+
+        assertThat(embeddingsDirectory().resolve("vectors.npy")).isRegularFile();
+        assertThat(emulator.stats().requests(Endpoint.OAUTH)).isZero();
+        assertThat(emulator.stats().requests(Endpoint.EMBEDDINGS)).isPositive();
+        assertThat(log.lines("INFO"))
+                .anyMatch(l -> l.contains("the environment variable GIGACHAT_ACCESS_TOKEN (access token)"));
+        assertThat(log.text()).doesNotContain(token);
+    }
+
+    @Test
+    @InjectMojo(goal = "embed", pom = POM)
+    void embedsWithAUserAndPasswordExchangedOnceAtToken(EmbedMojo mojo) throws Exception {
+        prepare(
+                mojo,
+                Map.of(
+                        "GIGACHAT_USER", EmulatorAccount.DEMO_USER,
+                        "GIGACHAT_PASSWORD", EmulatorAccount.DEMO_PASSWORD));
+        pointAtEmulator(mojo);
+        writeDocs();
+
+        mojo.execute();
+
+        assertThat(embeddingsDirectory().resolve("vectors.npy")).isRegularFile();
+        assertThat(emulator.stats().requests(Endpoint.TOKEN)).isEqualTo(1);
+        assertThat(emulator.stats().requests(Endpoint.OAUTH)).isZero();
+    }
+
+    @Test
+    @InjectMojo(goal = "embed", pom = POM)
+    void aRefusedUserStopsTheGoalSayingWhereItCameFrom(EmbedMojo mojo) throws Exception {
+        prepare(mojo, Map.of("GIGACHAT_USER", EmulatorAccount.DEMO_USER, "GIGACHAT_PASSWORD", "not-the-password"));
+        pointAtEmulator(mojo);
+        writeDocs();
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("/token endpoint refused the user and password")
+                .hasMessageContaining("GIGACHAT_USER and GIGACHAT_PASSWORD")
+                .hasMessageNotContaining("not-the-password");
+        assertThat(emulator.stats().requests(Endpoint.EMBEDDINGS)).isZero();
     }
 
     // ------------------------------------------------------------------------------- 2. embed, then up to date
