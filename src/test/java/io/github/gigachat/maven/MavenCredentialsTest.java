@@ -2,9 +2,11 @@ package io.github.gigachat.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.gigachat.client.CertificateSetting;
 import io.github.gigachat.client.Credential;
 import io.github.gigachat.client.KeyFormat;
 import io.github.gigachat.client.SecretMasker;
+import io.github.gigachat.client.TestClientCertificates;
 import io.github.gigachat.emulator.EmulatorAccount;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.Map;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -134,6 +137,91 @@ class MavenCredentialsTest {
                 .doesNotContain("password")
                 .doesNotContain("builder");
         assertThat(MavenCredentials.cacheKey(null)).isEqualTo("-");
+    }
+
+    @Test
+    void aServersPrivateKeyIsAPkcs12FileWithItsPassphraseAndTheOnlyCredential(@TempDir Path directory)
+            throws Exception {
+        var client = TestClientCertificates.create(directory).valid("agent");
+        Path p12 = client.pkcs12("p12-canary-password".toCharArray());
+        Server server = new Server();
+        server.setId("gigachat");
+        server.setPrivateKey(directory.relativize(p12).toString());
+        server.setPassphrase("p12-canary-password");
+        SecretMasker masker = new SecretMasker();
+
+        MavenCredentials.Resolved found = MavenCredentials.resolve(
+                Map.of(),
+                "GIGACHAT_CREDENTIALS",
+                settings(server),
+                "gigachat",
+                null,
+                masker,
+                directory,
+                new ArrayList<>());
+
+        assertThat(found.certificate()).isInstanceOf(CertificateSetting.Loaded.class);
+        assertThat(found.certificate().description())
+                .isEqualTo("the <privateKey> of <server> gigachat in settings.xml");
+        assertThat(found.credential()).isInstanceOf(Credential.CertificateOnly.class);
+        assertThat(found.credential().source()).isEqualTo("settings:gigachat");
+        assertThat(masker.mask("p12-canary-password")).isEqualTo("****");
+    }
+
+    @Test
+    void theEnvironmentsCertificateWinsAndAKeyStillAuthorises(@TempDir Path directory) throws Exception {
+        var client = TestClientCertificates.create(directory).valid("agent");
+        Map<String, String> environment = Map.of(
+                "GIGACHAT_CERT_FILE",
+                client.certPem().toString(),
+                "GIGACHAT_KEY_FILE",
+                client.keyEncryptedPkcs8Pem("pem-canary-pass".toCharArray()).toString(),
+                "GIGACHAT_KEY_FILE_PASSWORD",
+                "pem-canary-pass",
+                "GIGACHAT_CREDENTIALS",
+                KEY);
+        Server server = new Server();
+        server.setId("gigachat");
+        server.setPrivateKey("does-not-exist.p12");
+
+        MavenCredentials.Resolved found = MavenCredentials.resolve(
+                environment,
+                "GIGACHAT_CREDENTIALS",
+                settings(server),
+                "gigachat",
+                null,
+                new SecretMasker(),
+                directory,
+                new ArrayList<>());
+
+        assertThat(found.certificate().source()).isEqualTo("env:GIGACHAT_CERT_FILE");
+        assertThat(found.certificate()).isInstanceOf(CertificateSetting.Loaded.class);
+        assertThat(found.credential().source()).isEqualTo("env:GIGACHAT_CREDENTIALS");
+    }
+
+    @Test
+    void anUnusableCertificateIsReportedNotThrownAndNamesItsFile(@TempDir Path directory) throws Exception {
+        MavenCredentials.Resolved found = MavenCredentials.resolve(
+                Map.of("GIGACHAT_CERT_FILE", "missing.pem"),
+                "GIGACHAT_CREDENTIALS",
+                null,
+                "gigachat",
+                null,
+                new SecretMasker(),
+                directory,
+                new ArrayList<>());
+
+        assertThat(found.credential()).isNull();
+        assertThat(found.certificate()).isInstanceOf(CertificateSetting.Unusable.class);
+        assertThat(((CertificateSetting.Unusable) found.certificate()).problem())
+                .contains("missing.pem");
+        assertThat(found.missingHelp()).contains("client-certificate check");
+    }
+
+    private static Settings settings(Server server) {
+        Settings settings = new Settings();
+        settings.addServer(server);
+        return settings;
     }
 
     private static MavenCredentials.Resolved resolve(
