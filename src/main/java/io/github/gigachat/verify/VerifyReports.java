@@ -87,12 +87,23 @@ public final class VerifyReports {
                 .properties(properties);
         for (Check check : result.checks()) {
             switch (check.status()) {
-                case FAIL -> xml.failed(check.name(), check.raises().name(), check.message(), check.message());
+                case FAIL ->
+                    xml.failed(check.name(), check.raises().name(), check.message(), failureDetail(result, check));
                 case SKIP -> xml.skipped(check.name(), check.message());
                 case WARN, PASS -> xml.passed(check.name(), check.status() + ": " + check.message());
             }
         }
         return xml.finish();
+    }
+
+    /**
+     * The body of a failure, beside its message: what it raises and which credential it concerns. Different from the
+     * message on purpose: Jenkins' Warnings NG shows both, and the same sentence twice says nothing new.
+     */
+    private static String failureDetail(VerifyResult result, Check check) {
+        return "Raises " + check.raises() + "; the build's outcome is " + result.outcome() + ". Credentials: "
+                + (result.credentialsSource() == null ? "none found" : result.credentialsSource())
+                + (result.keyFingerprint() == null ? "" : " (" + result.keyFingerprint() + ")") + ".";
     }
 
     /** Appends a short Markdown summary to the GitHub Actions step summary file. */
