@@ -9,9 +9,14 @@ try {
     def cache = new File(basedir, 'build-cache')
     def jarName = 'target/build-cache-embed-1.0.jar'
 
-    // build 1: embedded with the canary key, stored in the extension's cache, without a runAlways warning
+    // build 1: embedded with the canary key, stored in the extension's cache, without a runAlways warning; then the
+    // same agent after mvn clean: a hit, although the vector cache the first build filled is now there
     def firstLog = ItSupport.buildLog(basedir)
-    assert firstLog.contains('Loading cache configuration from')
+    assert firstLog.count('Loading cache configuration from') == 2
+    assert firstLog.count('Local build was not found by checksum') == 1
+    assert firstLog.count('Found cached build') == 1
+    assert firstLog.count('Skipping plugin execution (cached): gigachat:embed') == 1
+    assert new File(basedir, '.gigachat-cache').list().length > 0
     assert !firstLog.contains('runAlways')
     def firstRequests = emulator.stats().totalRequests()
     assert emulator.stats().embeddedTexts() >= 1
@@ -36,17 +41,21 @@ try {
     settings.text = '<settings><profiles><profile><id>r</id><activation><activeByDefault>true</activeByDefault>' +
             '</activation><repositories><repository>' + repo + '</repository></repositories><pluginRepositories>' +
             '<pluginRepository>' + repo + '</pluginRepository></pluginRepositories></profile></profiles></settings>'
-    def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').absolutePath
-    def command = [mvn, '-B', '-o', '-s', settings.absolutePath, '-Dmaven.repo.local=' + localRepositoryPath,
-                   '-Dmaven.build.cache.location=' + cache.absolutePath,
-                   '-Dgigachat.authUrl=' + emulator.authUrl(), '-Dgigachat.baseUrl=' + emulator.baseUrl(), 'package']
-    def builder = new ProcessBuilder(command).directory(checkout).redirectErrorStream(true)
-            .redirectOutput(new File(checkout, 'build.log'))
-    builder.environment().keySet().removeIf { it.startsWith('GIGACHAT_') }
-    assert !builder.environment().values().any { v -> canary.any { v.contains(it) } }
-    int exit = builder.start().waitFor()
-    def secondLog = new File(checkout, 'build.log').getText('UTF-8')
-    assert exit == 0 : secondLog
+    def build = { String logName, List<String> args ->
+        def mvn = new File(mavenHome(basedir), 'bin/mvn').absolutePath
+        def command = [mvn, '-B', '-o', '-s', settings.absolutePath, '-Dmaven.repo.local=' + localRepositoryPath,
+                       '-Dmaven.build.cache.location=' + cache.absolutePath,
+                       '-Dgigachat.authUrl=' + emulator.authUrl(), '-Dgigachat.baseUrl=' + emulator.baseUrl()] + args
+        def builder = new ProcessBuilder(command).directory(checkout).redirectErrorStream(true)
+                .redirectOutput(new File(checkout, logName))
+        builder.environment().keySet().removeIf { it.startsWith('GIGACHAT_') }
+        assert !builder.environment().values().any { v -> canary.any { v.contains(it) } }
+        int exit = builder.start().waitFor()
+        def text = new File(checkout, logName).getText('UTF-8')
+        assert exit == 0 : text
+        text
+    }
+    def secondLog = build('build.log', ['package'])
 
     assert secondLog.contains('Found cached build')
     assert secondLog.contains('Skipping plugin execution (cached): gigachat:embed')
@@ -58,8 +67,30 @@ try {
     def secondJar = new File(checkout, jarName)
     assert secondJar.isFile()
     assert Arrays.equals(Files.readAllBytes(firstJar.toPath()), Files.readAllBytes(secondJar.toPath()))
+
+    // build 3: the same checkout with a parameter given on the command line, which is not in the effective POM: the
+    // <reconcile> entry of the configuration makes it a miss, so emulated vectors never pass for the real ones
+    def thirdLog = build('build-emulated.log', ['package', '-Dgigachat.emulator=true'])
+    assert thirdLog.contains('Mojo cached parameters mismatch with actual, forcing full project build. Mojo: gigachat:embed')
+    assert thirdLog.contains('--- gigachat:')
+    assert thirdLog =~ /gigachat:[^ ]+:embed \(embed\)/
+    assert emulator.stats().totalRequests() == firstRequests : emulator.stats()
+    new java.util.zip.ZipFile(secondJar).withCloseable { jar ->
+        def manifest = new groovy.json.JsonSlurper().parse(
+                jar.getInputStream(jar.getEntry('META-INF/gigachat/embeddings/manifest.json')))
+        assert manifest.emulated == true
+    }
 } finally {
     ItSupport.stop(context)
+}
+
+/** The Maven the invoker ran build 1 with: the outer one, or target/maven-dists/apache-maven-V for it-maven-V/. */
+static File mavenHome(File basedir) {
+    def clones = basedir.parentFile
+    if (clones.name.startsWith('it-maven-')) {
+        return new File(clones.parentFile, 'maven-dists/apache-maven-' + clones.name.substring('it-maven-'.length()))
+    }
+    new File(System.getProperty('maven.home'))
 }
 
 static void copy(File from, File to, String path) {

@@ -63,9 +63,10 @@ final class BuildCacheExtensionCheck {
                 " and ", skippedGoals.stream().map(g -> "gigachat:" + g).toList());
         return "The Maven Build Cache Extension skips " + goals + " on a cache hit: " + configFile
                 + " does not list " + (skippedGoals.size() == 1 ? "it" : "them")
-                + " under <executionControl><runAlways>, so a cached build would not check the key and the"
-                + " repository at all. Add this to <cache> in " + configFile + " (merge with an <executionControl>"
-                + " it already has):\n" + RUN_ALWAYS_BLOCK;
+                + " under <executionControl><runAlways>, so a cached build would check neither the key nor the"
+                + " repository. Add this inside its <cache> element (merge it into an <executionControl> the file"
+                + " already has):\n"
+                + RUN_ALWAYS_BLOCK;
     }
 
     /** What the build's extension setup says; computed once per build. */
