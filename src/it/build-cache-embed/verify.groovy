@@ -16,7 +16,7 @@ try {
     assert firstLog.count('Local build was not found by checksum') == 1
     assert firstLog.count('Found cached build') == 1
     assert firstLog.count('Skipping plugin execution (cached): gigachat:embed') == 1
-    assert new File(basedir, '.gigachat-cache').list().length > 0
+    assert new File(basedir, 'vector-cache').list().length > 0
     assert !firstLog.contains('runAlways')
     def firstRequests = emulator.stats().totalRequests()
     assert emulator.stats().embeddedTexts() >= 1
