@@ -71,7 +71,7 @@ http {
     root $work/remote;
     client_max_body_size 0;
     location /cache/ {
-      dav_methods PUT DELETE MKCOL COPY MOVE;
+      dav_methods PUT;
       create_full_put_path on;
       dav_access user:rw group:r all:r;
     }
