@@ -137,7 +137,7 @@ jar=target/gigachat-quickstart-1.0.0-SNAPSHOT.jar
 
 # --- the emulator, one per timed build, so that each build's requests are counted alone -----------------------------
 start_emulator() {
-  java -cp "$cp" io.github.gigachat.emulator.EmulatorMain 0 "$latency" > "$work/emulator.out" &
+  java -cp "$cp" io.github.gigachat.emulator.EmulatorMain 0 "$latency" > "$work/emulator.out" 2>&1 &
   emulator_pid=$!
   for _ in $(seq 1 600); do grep -q 'base URL' "$work/emulator.out" 2>/dev/null && break; sleep 0.1; done
   grep -q 'base URL' "$work/emulator.out" || { echo "The emulator did not start:" >&2; cat "$work/emulator.out" >&2; exit 1; }
@@ -188,9 +188,10 @@ check() { # description command...
   if "${@:2}"; then echo "  ok: $1"; else echo "  FAILED: $1"; status=1; fi
 }
 echo
-echo "agent 1 (key, embeds, saves to the remote cache): $t1 ms; emulator: $s1"
-echo "agent 2 (no key, restores from the remote cache): $t2 ms; emulator: $s2"
-echo "agent 2 without the cache (key, embeds again):    $t3 ms; emulator: $s3"
+maven_time() { sed -n 's/.*Total time: *//p' "$1"; }
+echo "agent 1 (key, embeds, saves to the remote cache): $t1 ms (Maven: $(maven_time "$work/agent1.log")); emulator: $s1"
+echo "agent 2 (no key, restores from the remote cache): $t2 ms (Maven: $(maven_time "$work/agent2.log")); emulator: $s2"
+echo "agent 2 without the cache (key, embeds again):    $t3 ms (Maven: $(maven_time "$work/agent2-nocache.log")); emulator: $s3"
 echo "remote cache: $puts PUT, $gets GET answered 200"
 check "agent 1 saved to the remote cache" grep -q 'Saved to remote cache' "$work/agent1.log"
 check "agent 2 found agent 1's build" grep -q 'Found cached build' "$work/agent2.log"
@@ -199,5 +200,6 @@ check "agent 2 ran gigachat:scan anyway (runAlways)" grep -q 'Mojo execution is 
 check "agent 2 made no request" grep -q 'embeddingsRequests=0 .*oauthRequests=0 ' <<< "$s2"
 check "agent 2 read no key" bash -c "! grep -q 'Using GigaChat credentials' '$work/agent2.log'"
 check "agent 2's jar is byte-identical to agent 1's" cmp -s "$work/agent1/project/$jar" "$work/agent2-cached.jar"
+check "no key in the remote cache" bash -c "! grep -rqF '$key' '$work/remote'"
 check "no runAlways warning" bash -c "! grep -q runAlways '$work/agent1.log' '$work/agent2.log'"
 exit $status
