@@ -15,8 +15,8 @@ import org.apache.maven.project.MavenProject;
 /**
  * Warns, once per build, when Apache's Maven Build Cache Extension would skip {@code gigachat:verify} or
  * {@code gigachat:scan} on a cache hit: they check the world (the key, the repository), not the files the extension
- * fingerprints, so its configuration must list them under {@code <runAlways>}. Cheap without the extension: two file
- * lookups and one class-loader lookup per build.
+ * fingerprints, so its configuration must list them under {@code <runAlways>}. Cheap without the extension: a few
+ * file lookups and one class-loader lookup per build.
  */
 final class BuildCacheExtensionCheck {
     static final String EXTENSION_ARTIFACT_ID = "maven-build-cache-extension";
@@ -77,7 +77,8 @@ final class BuildCacheExtensionCheck {
             File rootDirectory = session.getRequest().getMultiModuleProjectDirectory();
             Path root = rootDirectory != null ? rootDirectory.toPath() : null;
             if (!mavenRunsExtension(property(session, "maven.version"))
-                    || !extensionPresent(root, project, session.getTopLevelProject())) {
+                    || !(extensionPresent(root, project, session.getTopLevelProject())
+                            || declaredOutsideTheProject(session))) {
                 return INACTIVE;
             }
             String configPath = property(session, "maven.build.cache.configPath");
@@ -144,6 +145,15 @@ final class BuildCacheExtensionCheck {
                 .map(Extension::getArtifactId)
                 .anyMatch(EXTENSION_ARTIFACT_ID::equals);
         return inPom || MavenSession.class.getClassLoader().getResource(EXTENSION_CLASS) != null;
+    }
+
+    /** Maven 4 also reads core extensions from the user's and the installation's configuration directories. */
+    private static boolean declaredOutsideTheProject(MavenSession session) {
+        String userHome = property(session, "user.home");
+        String mavenHome = property(session, "maven.home");
+        return (userHome != null && BuildCacheConfig.declaresExtension(Path.of(userHome, ".m2", "extensions.xml")))
+                || (mavenHome != null
+                        && BuildCacheConfig.declaresExtension(Path.of(mavenHome, "conf", "extensions.xml")));
     }
 
     /** As the extension reads its properties: user properties (-D) first, then system properties. */

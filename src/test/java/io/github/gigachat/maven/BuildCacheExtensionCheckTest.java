@@ -198,6 +198,16 @@ class BuildCacheExtensionCheckTest {
     }
 
     @Test
+    void maven4sUserLevelExtensionsCountToo() throws IOException {
+        Path home = root.resolve("home");
+        Files.createDirectories(home.resolve(".m2"));
+        Files.copy(BuildCacheConfigTest.FIXTURES.resolve("extensions.xml"), home.resolve(".m2/extensions.xml"));
+        systemProperties.setProperty("user.home", home.toString());
+        run("verify");
+        assertThat(warnings()).hasSize(1);
+    }
+
+    @Test
     void aBrokenConfigurationIsLeftToTheExtension() throws IOException {
         mvn("extensions.xml", "extensions.xml");
         mvn("broken.xml", "maven-build-cache-config.xml");
