@@ -200,6 +200,6 @@ check "agent 2 ran gigachat:scan anyway (runAlways)" grep -q 'Mojo execution is 
 check "agent 2 made no request" grep -q 'embeddingsRequests=0 .*oauthRequests=0 ' <<< "$s2"
 check "agent 2 read no key" bash -c "! grep -q 'Using GigaChat credentials' '$work/agent2.log'"
 check "agent 2's jar is byte-identical to agent 1's" cmp -s "$work/agent1/project/$jar" "$work/agent2-cached.jar"
-check "no key in the remote cache" bash -c "! grep -rqF '$key' '$work/remote'"
+check "no key in the remote cache or the logs" bash -c "! grep -rqF '$key' '$work/remote' '$work'/agent*.log"
 check "no runAlways warning" bash -c "! grep -q runAlways '$work/agent1.log' '$work/agent2.log'"
 exit $status
