@@ -82,6 +82,7 @@ public class ScanMojo extends AbstractGigaChatMojo {
             log().info("GigaChat key scan: skipped (" + (skip ? "gigachat.skip" : "gigachat.scan.skip") + "=true).");
             return;
         }
+        BuildCacheExtensionCheck.warnIfSkippedOnHit(session, project, mojoExecution, log());
         MavenProject top = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
         Path buildTop = buildTop(top);
         Path root = directory == null || directory.isBlank()

@@ -77,6 +77,7 @@ public class VerifyMojo extends AbstractGigaChatMojo {
             printer.publish(VerifyResult.skipped(reason, emulator), false);
             return;
         }
+        BuildCacheExtensionCheck.warnIfSkippedOnHit(session, project, mojoExecution, log());
         List<String> notes = new ArrayList<>();
         VerifyRequest request;
         ClientConfig config;

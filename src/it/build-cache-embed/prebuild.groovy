@@ -1,0 +1,1 @@
+io.github.gigachat.it.ItSupport.startEmulator(context)
