@@ -16,8 +16,22 @@ public final class ApiException extends GigaChatException {
     private final String requestId;
     private final Long retryAfterSeconds;
 
+    private final boolean htmlPage;
+
     ApiException(String endpoint, int status, Integer code, String apiMessage, String requestId, Long retryAfter) {
+        this(endpoint, status, code, apiMessage, requestId, retryAfter, false);
+    }
+
+    ApiException(
+            String endpoint,
+            int status,
+            Integer code,
+            String apiMessage,
+            String requestId,
+            Long retryAfter,
+            boolean htmlPage) {
         super(describe(endpoint, status, code, apiMessage, requestId));
+        this.htmlPage = htmlPage;
         this.endpoint = endpoint;
         this.status = status;
         this.code = code;
@@ -66,6 +80,11 @@ public final class ApiException extends GigaChatException {
 
     public Optional<Long> retryAfterSeconds() {
         return Optional.ofNullable(retryAfterSeconds);
+    }
+
+    /** The body was an HTML page (a proxy's, a portal's): the answer is not the API's own. */
+    public boolean isHtmlPage() {
+        return htmlPage;
     }
 
     /** Worth another attempt: throttling or a server-side failure. */

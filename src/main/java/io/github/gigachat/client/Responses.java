@@ -72,7 +72,9 @@ final class Responses {
         } catch (IOException e) {
             // not JSON: the status alone tells the story
         }
-        return new ApiException(endpoint, response.status(), code, message, response.requestId(), retryAfter(response));
+        boolean html = response.contentType().contains("html");
+        return new ApiException(
+                endpoint, response.status(), code, message, response.requestId(), retryAfter(response), html);
     }
 
     /** {@code Retry-After} in seconds (delta-seconds form), or null when absent or unreadable. */

@@ -128,7 +128,8 @@ public final class TokenBroker {
                 state.token = client.requestUserToken(user);
                 return new TokenOutcome.Issued(state.token);
             } catch (ApiException e) {
-                boolean refusal = e.status() == 401 && e.apiMessage().isPresent();
+                // Basic authentication refused: the API's JSON, or a bare 401 (WWW-Authenticate); a page is a proxy's
+                boolean refusal = e.status() == 401 && !e.isHtmlPage();
                 outcome = refusal ? new TokenOutcome.Rejected(e) : new TokenOutcome.Transient(e);
                 if (refusal) {
                     state.refused = outcome;

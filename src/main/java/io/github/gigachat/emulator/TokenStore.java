@@ -61,8 +61,7 @@ final class TokenStore {
     Issued accept(String token, String clientId) {
         long expiresAt = clock.millis() + ttl.toMillis();
         tokens.put(token, new Entry(clientId, expiresAt));
-        issued.add(token);
-        return new Issued(token, expiresAt);
+        return new Issued(token, expiresAt); // not in issuedTokens(): the emulator did not issue it
     }
 
     Lookup lookup(String token) {

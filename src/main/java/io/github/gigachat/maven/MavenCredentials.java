@@ -40,6 +40,12 @@ final class MavenCredentials {
     static final String USER_ENV = "GIGACHAT_USER";
     static final String PASSWORD_ENV = "GIGACHAT_PASSWORD";
 
+    /** Real tokens are JWEs of some 900 characters; a short dotted password is not one. */
+    private static final int MIN_TOKEN_LENGTH = 100;
+
+    /** A long run of Base64 characters: an Authorization Key, perhaps a broken one that KeyFormat should explain. */
+    private static final Pattern KEY_SHAPE = Pattern.compile("[A-Za-z0-9+/=_-]{60,}");
+
     /** A JWT or JWE: base64url parts joined by dots. An Authorization Key or a client secret has no dot. */
     private static final Pattern TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]*){2,}");
 
@@ -150,6 +156,16 @@ final class MavenCredentials {
         return null;
     }
 
+    /**
+     * A value that is an Authorization Key (well-formed or not) or a client secret (a UUID): with a {@code <username>}
+     * that is not a client id it is a mistake KeyFormat explains, not a user's password to send to {@code /token}.
+     */
+    private static boolean looksLikeAKeyOrSecret(String value) {
+        return KeyFormat.isAuthorizationKey(value)
+                || KeyFormat.isUuid(value)
+                || KEY_SHAPE.matcher(value).matches();
+    }
+
     /** A variable's value, registered with the masker; null (with a note when set but blank) when there is none. */
     private static String variable(
             Map<String, String> environment, String name, SecretMasker masker, List<String> notes) {
@@ -173,7 +189,11 @@ final class MavenCredentials {
         }
         String source = "settings:" + serverId;
         String where = " of <server> " + serverId + " in settings.xml";
-        if (TOKEN_SHAPE.matcher(password.strip()).matches()) {
+        boolean hasUser = username != null && !username.isBlank();
+        String value = password.strip();
+        if (!hasUser
+                && value.length() >= MIN_TOKEN_LENGTH
+                && TOKEN_SHAPE.matcher(value).matches()) {
             return new Credential.Token(source, "the <password> (an access token)" + where, password);
         }
         if (KeyFormat.isUuid(username) && !KeyFormat.isAuthorizationKey(password)) {
@@ -182,7 +202,7 @@ final class MavenCredentials {
                     "the <username>/<password> (client id and client secret)" + where,
                     KeyFormat.compose(username, password));
         }
-        if (username != null && !username.isBlank() && !KeyFormat.isAuthorizationKey(password)) {
+        if (hasUser && !looksLikeAKeyOrSecret(value)) {
             return new Credential.UserPassword(
                     source, "the <username>/<password> (user and password)" + where, username.strip(), password);
         }

@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class MavenCredentialsTest {
     private static final String KEY = EmulatorAccount.DEMO_PERS_PAID.authorizationKey();
-    private static final String TOKEN = "eyJhbGciOiJSU0EtT0FFUCJ9.c2VjcmV0LWtleQ.aXY.Y2lwaGVy.dGFn";
+    private static final String TOKEN = "eyJhbGciOiJSU0EtT0FFUCJ9.c2VjcmV0LWtleS1zZWNyZXQta2V5LXNlY3JldC1rZXk"
+            + ".aXYtaXYtaXY.Y2lwaGVyLWNpcGhlci1jaXBoZXItY2lwaGVyLWNpcGhlcg.dGFnLXRhZy10YWc";
 
     @ParameterizedTest(name = "{0} -> {1} {2}")
     @CsvSource(
@@ -78,6 +79,23 @@ class MavenCredentialsTest {
             assertThat(found.missingHelp()).contains("GIGACHAT_ACCESS_TOKEN", "GIGACHAT_USER", "GIGACHAT_CERT_FILE");
             assertThat(notes).anyMatch(n -> n.contains("Only one of GIGACHAT_USER and GIGACHAT_PASSWORD is set"));
         }
+    }
+
+    @ParameterizedTest(name = "<username>{0}</username><password>{1}</password> -> {2}")
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+        # a dotted password with a user is a password; a client secret with a user name is a key mistake to explain
+          bob      | my.pass.word                                  | user and password
+          gigachat | 0e5d4c3b-2a19-4f08-8e7d-00000000a001          | Authorization Key
+          -        | short.dotted.value                            | Authorization Key
+        """)
+    void aServersPasswordIsReadForWhatItIs(String user, String password, String kind) throws Exception {
+        Server server = server(user.equals("-") ? null : user, password);
+        Credential credential =
+                resolve(Map.of(), server, new SecretMasker(), new ArrayList<>()).credential();
+        assertThat(credential.kind()).isEqualTo(kind);
     }
 
     @Test
