@@ -66,6 +66,7 @@ final class HttpTransport implements AutoCloseable {
     private final ClientConfig config;
     private final RecordingKeyManager keys;
     private volatile SSLContext tlsContext;
+    private final Map<String, ClientCertificateProbe.Finding> probed = new java.util.concurrent.ConcurrentHashMap<>();
 
     HttpTransport(ClientConfig config) {
         this.config = config;
@@ -209,6 +210,12 @@ final class HttpTransport implements AutoCloseable {
             return new TlsException(TlsAdvice.untrustedChain(request.uri().getHost()), true, e);
         }
         String alert = ClientCertificateAlerts.refusal(e);
+        boolean undecided = false;
+        if (alert == null) {
+            ClientCertificateProbe.Finding finding = probeClientCertificate(request.uri(), e);
+            alert = finding.alert();
+            undecided = finding == ClientCertificateProbe.Finding.UNDECIDED && keys.requested();
+        }
         if (alert != null) {
             return new TlsException(
                     ClientCertificateAlerts.describe(request.uri().getHost(), alert, config.clientCertificate),
@@ -220,16 +227,9 @@ final class HttpTransport implements AutoCloseable {
             return new TlsException(
                     "TLS handshake with " + request.uri().getHost() + " failed ("
                             + e.getClass().getSimpleName() + ": " + e.getMessage() + ")."
+                            + (undecided ? " The server asked for a client certificate: it may refuse it." : "")
                             + TlsAdvice.proxyHint(config.proxy),
                     false,
-                    e);
-        }
-        String refused = probeClientCertificate(request.uri(), e);
-        if (refused != null) {
-            return new TlsException(
-                    ClientCertificateAlerts.describe(request.uri().getHost(), refused, config.clientCertificate),
-                    false,
-                    refused,
                     e);
         }
         if (e instanceof UnknownHostException) {
@@ -249,26 +249,39 @@ final class HttpTransport implements AutoCloseable {
         }
         return new TransportException(
                 where + " failed: " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                        + (undecided
+                                ? ". The server asked for a client certificate and broke the connection off: it may"
+                                        + " refuse the certificate presented (or its absence)."
+                                : ""),
                 false,
                 e);
     }
 
     /**
      * After a connection to a server that asked for a client certificate broke off (TLS 1.3 servers judge the
-     * certificate after the client's handshake, so their alert often arrives as a reset), asks the server directly
-     * whether it refuses the certificate. Not through a proxy, and only for failures that may be such a refusal.
+     * certificate after the client's handshake, and a TLS 1.2 server that closes at once can win the race against the
+     * client reading its alert), asks the server directly whether it refuses the certificate: once per server and
+     * client, not through a proxy, and only for failures that may be such a refusal.
      */
-    private String probeClientCertificate(URI uri, IOException e) {
+    private ClientCertificateProbe.Finding probeClientCertificate(URI uri, IOException e) {
         boolean brokenOff = e instanceof java.net.SocketException
                 || e instanceof SSLException
                 || e instanceof org.apache.hc.core5.http.NoHttpResponseException;
         SSLContext context = tlsContext;
         if (!brokenOff || !keys.requested() || !isHttps(uri) || config.proxy != null || context == null) {
-            return null;
+            return ClientCertificateProbe.Finding.UNDECIDED;
+        }
+        String server = uri.getHost() + ":" + port(uri);
+        ClientCertificateProbe.Finding known = probed.get(server);
+        if (known != null) {
+            return known;
         }
         Duration wait = config.timeout.compareTo(Duration.ofSeconds(5)) < 0 ? config.timeout : Duration.ofSeconds(5);
-        return ClientCertificateProbe.alert(context, uri.getHost(), port(uri), wait);
+        ClientCertificateProbe.Finding finding =
+                ClientCertificateProbe.probe(context, uri.getHost(), port(uri), wait, !config.insecure);
+        probed.put(server, finding);
+        return finding;
     }
 
     private static boolean isHttps(URI uri) {

@@ -20,7 +20,13 @@ import java.util.Locale;
  */
 final class Pkcs12File {
     /** The key entry's key and chain (leaf first). */
-    record Entry(PrivateKey key, X509Certificate[] chain) {}
+    record Entry(PrivateKey key, X509Certificate[] chain) {
+        /** Never the key: some providers' keys print their parameters. */
+        @Override
+        public String toString() {
+            return "Entry[" + chain.length + " certificates]";
+        }
+    }
 
     private Pkcs12File() {}
 

@@ -53,14 +53,27 @@ final class MavenCertificates {
         if (server != null
                 && server.getPrivateKey() != null
                 && !server.getPrivateKey().isBlank()) {
-            return load(
+            CertificateSetting found = load(
                     "settings:" + serverId,
                     "the <privateKey> of <server> " + serverId + " in settings.xml",
                     baseDirectory.resolve(server.getPrivateKey().strip()),
                     null,
                     server.getPassphrase());
+            return found instanceof CertificateSetting.Unusable unusable
+                    ? new CertificateSetting.Unusable(
+                            unusable.source(), unusable.description(), inServerWords(unusable.problem(), serverId))
+                    : found;
         }
         return null;
+    }
+
+    /** The loader names the SDKs' variables; for a {@code <server>} the elements that were really used. */
+    private static String inServerWords(String problem, String serverId) {
+        String file = "the <privateKey> of <server> " + serverId;
+        return problem.replace(KEY_PASSWORD_ENV, "the <passphrase> of <server> " + serverId)
+                .replace(CERT_FILE_ENV + " and " + KEY_FILE_ENV, file)
+                .replace(CERT_FILE_ENV, file)
+                .replace(KEY_FILE_ENV, file);
     }
 
     private static CertificateSetting load(

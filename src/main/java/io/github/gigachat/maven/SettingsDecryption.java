@@ -41,10 +41,11 @@ final class SettingsDecryption {
                         || p.getSeverity() == SettingsProblem.Severity.FATAL)
                 .toList();
         if (!errors.isEmpty()) {
-            throw new MojoExecutionException("Cannot decrypt the <password> of " + element + " in settings.xml: "
-                    + errors.stream().map(SettingsProblem::getMessage).collect(Collectors.joining("; "))
-                    + ". Check ~/.m2/settings-security.xml (the master password) or re-encrypt the value with"
-                    + " 'mvn --encrypt-password'.");
+            throw new MojoExecutionException(
+                    "Cannot decrypt the <password> (or <passphrase>) of " + element + " in settings.xml: "
+                            + errors.stream().map(SettingsProblem::getMessage).collect(Collectors.joining("; "))
+                            + ". Check ~/.m2/settings-security.xml (the master password) or re-encrypt the value with"
+                            + " 'mvn --encrypt-password'.");
         }
     }
 }

@@ -86,7 +86,8 @@ public record VerifyRequest(
     public String toString() {
         // the credential prints its kind and source only
         return "VerifyRequest[credential=" + credential + ", certificate="
-                + (certificate == null ? "none" : certificate.source()) + ", scope=" + (scope == null ? "auto" : scope)
+                + (certificate == null ? "none" : certificate.source()) + ", certificateWarning=" + certificateWarning
+                + ", scope=" + (scope == null ? "auto" : scope)
                 + ", requiredModels=" + requiredModels + ", services=" + services + ", minBalance=" + minBalance
                 + ", probe=" + probe + ", probeModel=" + probeModel + "]";
     }

@@ -187,6 +187,30 @@ class MavenCredentialsTest {
     }
 
     @Test
+    void aWrongServerPassphraseIsNamedAsTheServersNotAVariable(@TempDir Path directory) throws Exception {
+        var client = TestClientCertificates.create(directory).valid("agent");
+        Path p12 = client.pkcs12("right-password".toCharArray());
+        Server server = new Server();
+        server.setId("gigachat");
+        server.setPrivateKey(p12.toString());
+        server.setPassphrase("wrong-password");
+
+        MavenCredentials.Resolved found = MavenCredentials.resolve(
+                Map.of(),
+                "GIGACHAT_CREDENTIALS",
+                settings(server),
+                "gigachat",
+                null,
+                new SecretMasker(),
+                directory,
+                new ArrayList<>());
+
+        String problem = ((CertificateSetting.Unusable) found.certificate()).problem();
+        assertThat(problem).contains("<passphrase> of <server> gigachat").doesNotContain("GIGACHAT_");
+        assertThat(problem).doesNotContain("wrong-password").doesNotContain("right-password");
+    }
+
+    @Test
     void theEnvironmentsCertificateWinsAndAKeyStillAuthorises(@TempDir Path directory) throws Exception {
         var client = TestClientCertificates.create(directory).valid("agent");
         Map<String, String> environment = Map.of(
