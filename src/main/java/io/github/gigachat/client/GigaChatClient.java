@@ -53,6 +53,14 @@ public final class GigaChatClient implements AutoCloseable {
         return config;
     }
 
+    /**
+     * Whether a server has asked this client for a certificate so far: a 401 with a certificate alone means something
+     * different when no server ever looked at the certificate.
+     */
+    public boolean serverAskedForClientCertificate() {
+        return transport.serverAskedForClientCertificate();
+    }
+
     /** HTTP exchanges made so far, retries included. */
     public long requestCount() {
         return requests.get();

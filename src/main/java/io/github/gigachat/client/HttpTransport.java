@@ -284,6 +284,11 @@ final class HttpTransport implements AutoCloseable {
         return finding;
     }
 
+    /** Whether a server has asked this client for a certificate on any of its connections. */
+    boolean serverAskedForClientCertificate() {
+        return keys.requested();
+    }
+
     private static boolean isHttps(URI uri) {
         return "https".equalsIgnoreCase(uri.getScheme());
     }

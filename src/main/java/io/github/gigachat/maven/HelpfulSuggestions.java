@@ -57,7 +57,7 @@ public final class HelpfulSuggestions implements Advice {
             return sentence(cause.getMessage()) + " " + forCertificate(null);
         }
         return "The token exchange could not finish: " + sentence(cause.getMessage())
-                + " Nothing is known yet about the key from " + where + ". " + retry(cause);
+                + " Nothing is known yet about the credentials from " + where + ". " + retry(cause);
     }
 
     private static String wrongScope(TokenOutcome.WrongScope wrong, String where) {
@@ -86,6 +86,10 @@ public final class HelpfulSuggestions implements Advice {
                     ? "Try again; on a slow network raise -Dgigachat.timeout (seconds, default 30), or check the"
                             + " settings.xml <proxies>."
                     : "Check the network, the settings.xml <proxies> and gigachat.authUrl, then try again.";
+        }
+        if (cause instanceof ApiException api && api.status() == 404) {
+            return "The endpoint was not found: check gigachat.authUrl and gigachat.baseUrl (a user and password are"
+                    + " exchanged at {gigachat.baseUrl}/token, which only installations that issue user tokens have).";
         }
         if (cause instanceof ApiException api && api.status() == 429) {
             return "The OAuth endpoint allows 10 token requests per second; try again in a minute.";
@@ -136,9 +140,13 @@ public final class HelpfulSuggestions implements Advice {
 
     @Override
     public String forRefusedAccessToken(String credentialsDescription) {
-        return "Access tokens live 30 minutes, and one handed over cannot be renewed: a build should hold the"
-                + " Authorization Key (GIGACHAT_CREDENTIALS, or the <password> of the settings.xml <server>) and let the"
-                + " plugin exchange it. Unset " + credentialsDescription + ", which takes precedence over the key.";
+        String hold = "Access tokens live 30 minutes, and one handed over cannot be renewed: a build should hold the"
+                + " Authorization Key (in the variable named by gigachat.credentialsEnv, GIGACHAT_CREDENTIALS by"
+                + " default, or in the <password> of the settings.xml <server>) and let the plugin exchange it. ";
+        return hold
+                + (credentialsDescription.startsWith("the environment variable")
+                        ? "Unset " + credentialsDescription + ", which takes precedence over the key."
+                        : "Replace the token in " + credentialsDescription + " with the Authorization Key.");
     }
 
     @Override

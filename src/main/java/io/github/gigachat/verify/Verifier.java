@@ -131,13 +131,14 @@ public final class Verifier {
                     credential instanceof Credential.Token given ? client.session(given) : client.sessionWithoutToken();
         }
         boolean renewable = token instanceof Token.Issued;
+        boolean certificateAlone = credential instanceof Credential.CertificateOnly;
         ExecutorService pool = Executors.newFixedThreadPool(3, runnable -> {
             Thread thread = new Thread(runnable, "gigachat-verify");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            var models = CompletableFuture.supplyAsync(() -> models(session, renewable), pool);
+            var models = CompletableFuture.supplyAsync(() -> models(session, renewable, certificateAlone), pool);
             var balance = CompletableFuture.supplyAsync(() -> balance(session), pool);
             var probe = wantsProbe(request)
                     ? CompletableFuture.supplyAsync(() -> probe(session, request.probeModel()), pool)
@@ -188,9 +189,10 @@ public final class Verifier {
 
     /**
      * {@code GET /models}; with a credential that cannot be renewed ({@code renewable} false) a 401 in the API's JSON
-     * form refuses the credential itself, and a TLS alert about the client certificate always refuses it.
+     * form refuses the credential itself (a certificate alone only when the server asked for it), and a TLS alert
+     * about the client certificate always refuses it.
      */
-    private static Models models(GigaChatSession session, boolean renewable) {
+    private Models models(GigaChatSession session, boolean renewable, boolean certificateAlone) {
         try {
             return new Models.Listed(
                     session.models().stream().map(ModelInfo::id).sorted().toList());
@@ -199,6 +201,11 @@ public final class Verifier {
                     ? new Models.Refused(e.getMessage(), true)
                     : new Models.Unreadable(e.getMessage());
         } catch (ApiException e) {
+            if (certificateAlone && e.status() == 401 && !client.serverAskedForClientCertificate()) {
+                return new Models.Unreadable(e.getMessage() + ", and the server never asked for the client certificate,"
+                        + " so it judged no credential at all: is the base URL that of the installation that issued"
+                        + " the certificate?");
+            }
             return !renewable && e.status() == 401 && e.apiMessage().isPresent()
                     ? new Models.Refused(e.getMessage(), false)
                     : new Models.Unreadable(e.getMessage());

@@ -137,7 +137,7 @@ class HelpfulSuggestionsTest {
         assertThat(outcome).isInstanceOf(TokenOutcome.Transient.class);
         assertThat(words(outcome))
                 .startsWith("The token exchange could not finish: POST /api/v2/oauth answered HTTP 429")
-                .contains("Nothing is known yet about the key from " + WHERE)
+                .contains("Nothing is known yet about the credentials from " + WHERE)
                 .contains("try again in a minute");
     }
 

@@ -236,6 +236,21 @@ class VerifierCredentialsTest {
     }
 
     @Test
+    void aCertificateAloneAtAServerThatNeverAsksForOneProvesNothing() throws Exception {
+        CertificateSetting setting = loaded(agent);
+        emulator = GigaChatEmulator.builder()
+                .demoAccounts()
+                .https(certificates.serverKeyStore(), TestClientCertificates.SERVER_STORE_PASSWORD)
+                .start(); // HTTPS without client certificates, like Sber's public API
+        client = client(((CertificateSetting.Loaded) setting).certificate());
+
+        VerifyResult result = verify(only(setting), setting);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.UNKNOWN);
+        assertThat(result.summary()).contains("never asked for the client certificate", "base URL");
+    }
+
+    @Test
     void aKeyWithoutTheCertificateTheServerRequiresIsInvalidAtTheTokenStep() throws Exception {
         mutualTlsEmulator(null);
 
