@@ -154,7 +154,7 @@ final class ApiConnection implements AutoCloseable {
             return new ApiConnection(emulator, client, client.sessionWithoutToken(), only.fingerprint());
         }
         Credential.UserPassword user = (Credential.UserPassword) credential;
-        TokenOutcome outcome = client.exchange(user);
+        TokenOutcome outcome = exchangeOrClose(client, () -> client.exchange(user));
         if (outcome instanceof TokenOutcome.Issued) {
             return new ApiConnection(emulator, client, client.session(user), user.fingerprint());
         }
@@ -186,13 +186,24 @@ final class ApiConnection implements AutoCloseable {
         }
         key.registerWith(mojo.masker);
         GigaChatClient client = GigaChatClient.create(config, mojo.masker, mojo.tokenBroker());
-        TokenOutcome outcome = client.exchange(key, configured);
+        TokenOutcome outcome = exchangeOrClose(client, () -> client.exchange(key, configured));
         if (outcome instanceof TokenOutcome.Issued issued) {
             return new ApiConnection(emulator, client, client.session(key, issued.scope()), key.fingerprint());
         }
         client.close();
         throw new MojoExecutionException(mojo.masker.mask(new HelpfulSuggestions().forTokenOutcome(outcome, source)
                 + " Run 'mvn gigachat:verify' for a full diagnosis."));
+    }
+
+    /** The exchange; the client is closed if it throws (say, TLS cannot be set up), so nothing is left open. */
+    private static TokenOutcome exchangeOrClose(
+            GigaChatClient client, java.util.function.Supplier<TokenOutcome> exchange) {
+        try {
+            return exchange.get();
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
     }
 
     @Override
