@@ -30,6 +30,14 @@ public final class ItSupport {
             "GIGACHAT_API_PERS",
             Map.of("embeddings", 1_000_000L));
 
+    /** A user whose password is planted only to prove that it never reaches any output (exchanged at /token). */
+    public static final EmulatorAccount CANARY_USER = EmulatorAccount.prepaid(
+                    "c4a7a7c4-0000-4000-8000-00000000beef",
+                    "canary-user-account-secret-01",
+                    "GIGACHAT_API_PERS",
+                    Map.of("embeddings", 1_000_000L))
+            .withUser("canary-user", "USER-PASSWORD-CANARY-91f3c");
+
     /** A prepaid account whose embeddings balance runs out after a few chunks. */
     public static final EmulatorAccount LIMITED = EmulatorAccount.prepaid(
             "1a2b3c4d-0000-4000-8000-0000000000aa",
@@ -60,6 +68,7 @@ public final class ItSupport {
                 .account(LIMITED)
                 .account(LEAKED)
                 .account(REVOKED)
+                .account(CANARY_USER)
                 .start();
         emulator.acceptToken(PINNED_TOKEN, EmulatorAccount.DEMO_PERS_PAID);
         context.put("emulator", emulator);

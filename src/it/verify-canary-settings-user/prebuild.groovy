@@ -1,0 +1,2 @@
+io.github.gigachat.it.ItSupport.startEmulator(context)
+return true
