@@ -3,7 +3,6 @@ package io.github.gigachat.maven;
 import io.github.gigachat.client.CertificateSetting;
 import io.github.gigachat.client.ClientCertificate;
 import io.github.gigachat.client.ClientConfig;
-import io.github.gigachat.client.Credential;
 import io.github.gigachat.client.Scope;
 import io.github.gigachat.client.SecretMasker;
 import io.github.gigachat.client.TokenBroker;
@@ -146,17 +145,8 @@ abstract class AbstractGigaChatMojo extends AbstractMojo {
         java.nio.file.Path base = session.getExecutionRootDirectory() == null
                 ? java.nio.file.Path.of("").toAbsolutePath()
                 : java.nio.file.Path.of(session.getExecutionRootDirectory());
-        MavenCredentials.Resolved found = MavenCredentials.resolve(
+        return MavenCredentials.resolve(
                 environment, credentialsEnv, session.getSettings(), serverId, decrypter, masker, base, notes);
-        if (found.credential() != null) {
-            notes.add("Using GigaChat credentials from " + found.credential().description() + " ("
-                    + found.credential().kind() + ").");
-        }
-        if (found.certificate() != null && !(found.credential() instanceof Credential.CertificateOnly)) {
-            notes.add("Presenting the client certificate from "
-                    + found.certificate().description() + ".");
-        }
-        return found;
     }
 
     /** A client certificate that expires within this many days gives a {@code WARN}; checked before any call. */
@@ -183,11 +173,7 @@ abstract class AbstractGigaChatMojo extends AbstractMojo {
     }
 
     protected void warnInsecure() {
-        log().warn("*****************************************************************");
-        log().warn("* TLS CERTIFICATE VERIFICATION IS OFF (gigachat.insecure=true).  *");
-        log().warn("* Anyone on the network path can read the key and the tokens.    *");
-        log().warn("* Trust the CA instead: -Dgigachat.caBundleFile=<pem file>.       *");
-        log().warn("*****************************************************************");
+        ClientConfigFactory.warnInsecure(log());
     }
 
     protected static String firstNonBlank(String... values) {

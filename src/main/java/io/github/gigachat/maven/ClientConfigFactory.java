@@ -102,4 +102,13 @@ final class ClientConfigFactory {
         throw new MojoExecutionException(
                 property + " (or " + variable + ") is '" + value + "', which is not an http(s) URL with a host.");
     }
+
+    /** The banner for {@code gigachat.insecure=true}: loud, and what to do instead. */
+    static void warnInsecure(MaskingLog log) {
+        log.warn("*****************************************************************");
+        log.warn("* TLS CERTIFICATE VERIFICATION IS OFF (gigachat.insecure=true).  *");
+        log.warn("* Anyone on the network path can read the key and the tokens.    *");
+        log.warn("* Trust the CA instead: -Dgigachat.caBundleFile=<pem file>.       *");
+        log.warn("*****************************************************************");
+    }
 }

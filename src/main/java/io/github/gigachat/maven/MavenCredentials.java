@@ -91,6 +91,10 @@ final class MavenCredentials {
         }
         if (credential != null) {
             credential.registerWith(masker);
+            notes.add("Using GigaChat credentials from " + credential.description() + " (" + credential.kind() + ").");
+            if (certificate != null && !(credential instanceof Credential.CertificateOnly)) {
+                notes.add("Presenting the client certificate from " + certificate.description() + ".");
+            }
             return new Resolved(credential, null, certificate);
         }
         if (certificate instanceof CertificateSetting.Unusable) {
