@@ -17,6 +17,7 @@ public final class ApiException extends GigaChatException {
     private final Long retryAfterSeconds;
 
     private final boolean htmlPage;
+    private boolean clientCertificatePage;
 
     ApiException(String endpoint, int status, Integer code, String apiMessage, String requestId, Long retryAfter) {
         this(endpoint, status, code, apiMessage, requestId, retryAfter, false);
@@ -85,6 +86,19 @@ public final class ApiException extends GigaChatException {
     /** The body was an HTML page (a proxy's, a portal's): the answer is not the API's own. */
     public boolean isHtmlPage() {
         return htmlPage;
+    }
+
+    /**
+     * A 400 page in which a TLS-terminating proxy (nginx: "No required SSL certificate was sent", "The SSL certificate
+     * error") says it refused the client certificate, or its absence: nginx answers so instead of a TLS alert.
+     */
+    public boolean isClientCertificatePage() {
+        return clientCertificatePage;
+    }
+
+    ApiException markClientCertificatePage() {
+        this.clientCertificatePage = true;
+        return this;
     }
 
     /** Worth another attempt: throttling or a server-side failure. */

@@ -73,8 +73,17 @@ final class Responses {
             // not JSON: the status alone tells the story
         }
         boolean html = response.contentType().contains("html");
-        return new ApiException(
+        ApiException error = new ApiException(
                 endpoint, response.status(), code, message, response.requestId(), retryAfter(response), html);
+        return response.status() == 400 && html && namesClientCertificate(response.body())
+                ? error.markClientCertificatePage()
+                : error;
+    }
+
+    /** nginx's fixed texts for its 495 and 496 answers, which it sends to the client as 400 pages. */
+    private static boolean namesClientCertificate(byte[] body) {
+        String text = new String(body, 0, Math.min(body.length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1);
+        return text.contains("No required SSL certificate was sent") || text.contains("The SSL certificate error");
     }
 
     /** {@code Retry-After} in seconds (delta-seconds form), or null when absent or unreadable. */

@@ -49,11 +49,12 @@ public sealed interface TokenOutcome {
         }
 
         /**
-         * The server refused the client certificate (or its absence) in the TLS handshake: nothing is known about the
-         * key, but the certificate is proven unusable for this server.
+         * The server refused the client certificate (or its absence) in the TLS handshake, or a TLS proxy said so in
+         * its page: nothing is known about the key, but the certificate is proven unusable for this server.
          */
         public boolean certificateRefused() {
-            return cause instanceof TlsException tls && tls.isClientCertificateRefused();
+            return (cause instanceof TlsException tls && tls.isClientCertificateRefused())
+                    || (cause instanceof ApiException api && api.isClientCertificatePage());
         }
     }
 }

@@ -53,8 +53,11 @@ public final class HelpfulSuggestions implements Advice {
             return wrongScope(wrong, where);
         }
         GigaChatException cause = ((TokenOutcome.Transient) outcome).cause();
-        if (cause instanceof TlsException tls && tls.isClientCertificateRefused()) {
-            return sentence(cause.getMessage()) + " " + forCertificate(null);
+        if (((TokenOutcome.Transient) outcome).certificateRefused()) {
+            String proxy = cause instanceof ApiException
+                    ? " The TLS proxy in front of the service refused the client certificate (or its absence)."
+                    : "";
+            return sentence(cause.getMessage()) + proxy + " " + forCertificate(null);
         }
         return "The token exchange could not finish: " + sentence(cause.getMessage())
                 + " Nothing is known yet about the credentials from " + where + ". " + retry(cause);

@@ -201,6 +201,12 @@ public final class Verifier {
                     ? new Models.Refused(e.getMessage(), true)
                     : new Models.Unreadable(e.getMessage());
         } catch (ApiException e) {
+            if (e.isClientCertificatePage()) {
+                return new Models.Refused(
+                        e.getMessage() + ": the TLS proxy in front of the API refused the client certificate (or its"
+                                + " absence)",
+                        true);
+            }
             if (certificateAlone && e.status() == 401 && !client.serverAskedForClientCertificate()) {
                 return new Models.Unreadable(e.getMessage() + ", and the server never asked for the client certificate,"
                         + " so it judged no credential at all: is the base URL that of the installation that issued"

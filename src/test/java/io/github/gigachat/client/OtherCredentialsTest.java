@@ -172,6 +172,30 @@ class OtherCredentialsTest {
     }
 
     @Test
+    void nginxsPageForARefusedCertificateIsRecognisedAndAnyOther400IsNot() {
+        server.stubFor(post("/api/v1/token")
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html><head><title>400 No required SSL certificate was sent</title></head><body>"
+                                + "<center><h1>400 Bad Request</h1></center><center>No required SSL certificate was"
+                                + " sent</center><hr><center>nginx</center></body></html>")));
+        server.stubFor(get("/api/v1/models")
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html><body><h1>400 Bad Request</h1></body></html>")));
+
+        TokenOutcome outcome = client.exchange(user);
+        assertThat(outcome).isInstanceOf(TokenOutcome.Transient.class);
+        assertThat(((TokenOutcome.Transient) outcome).certificateRefused()).isTrue();
+        GigaChatSession session = client.session(new Credential.Token("env:GIGACHAT_ACCESS_TOKEN", "env", GIVEN));
+        assertThatThrownBy(session::models)
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.isClientCertificatePage())
+                        .isFalse());
+    }
+
+    @Test
     void aServersAlertAboutTheClientCertificateIsRecognisedAndNothingElse() {
         assertThat(ClientCertificateAlerts.refusal(new SSLException("Received fatal alert: certificate_required")))
                 .isEqualTo("certificate_required");
