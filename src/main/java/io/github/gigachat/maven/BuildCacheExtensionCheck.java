@@ -48,6 +48,9 @@ final class BuildCacheExtensionCheck {
         if (session == null || session.getRequest() == null || execution == null) {
             return; // a mojo built by hand, as in unit tests
         }
+        if (execution.getSource() == MojoExecution.Source.CLI) {
+            return; // a goal named on the command line: the extension looks nothing up for this project
+        }
         Setup setup = BuildCache.get(session.getRequest(), "build-cache-extension", () -> Setup.of(session, project))
                 .value();
         List<String> skipped = setup.skippedGoals(execution, project);
@@ -76,9 +79,10 @@ final class BuildCacheExtensionCheck {
         static Setup of(MavenSession session, MavenProject project) {
             File rootDirectory = session.getRequest().getMultiModuleProjectDirectory();
             Path root = rootDirectory != null ? rootDirectory.toPath() : null;
-            if (!mavenRunsExtension(property(session, "maven.version"))
+            String mavenVersion = property(session, "maven.version");
+            if (!mavenRunsExtension(mavenVersion)
                     || !(extensionPresent(root, project, session.getTopLevelProject())
-                            || declaredOutsideTheProject(session))) {
+                            || (isMaven4(mavenVersion) && declaredOutsideTheProject(session)))) {
                 return INACTIVE;
             }
             String configPath = property(session, "maven.build.cache.configPath");
@@ -131,6 +135,11 @@ final class BuildCacheExtensionCheck {
         } catch (NumberFormatException e) {
             return true;
         }
+    }
+
+    /** Only Maven 4 reads extensions.xml outside the project (the user's and the installation's). */
+    static boolean isMaven4(String mavenVersion) {
+        return mavenVersion != null && !mavenVersion.startsWith("3.") && !mavenVersion.startsWith("2.");
     }
 
     /** Declared in .mvn/extensions.xml, as a build extension of the POM, or installed in Maven's lib/ext. */

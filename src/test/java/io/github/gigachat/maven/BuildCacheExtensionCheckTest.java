@@ -59,6 +59,10 @@ class BuildCacheExtensionCheckTest {
     }
 
     private void run(String goal, String executionId) {
+        run(goal, executionId, MojoExecution.Source.LIFECYCLE);
+    }
+
+    private void run(String goal, String executionId, MojoExecution.Source source) {
         PluginDescriptor plugin = new PluginDescriptor();
         plugin.setGroupId("io.github.gigachat");
         plugin.setArtifactId("gigachat-maven-plugin");
@@ -66,7 +70,10 @@ class BuildCacheExtensionCheckTest {
         mojo.setGoal(goal);
         mojo.setPluginDescriptor(plugin);
         BuildCacheExtensionCheck.warnIfSkippedOnHit(
-                session, project, new MojoExecution(mojo, executionId), new MaskingLog(log, new SecretMasker()));
+                session,
+                project,
+                new MojoExecution(mojo, executionId, source),
+                new MaskingLog(log, new SecretMasker()));
     }
 
     private List<String> warnings() {
@@ -203,7 +210,27 @@ class BuildCacheExtensionCheckTest {
         Files.createDirectories(home.resolve(".m2"));
         Files.copy(BuildCacheConfigTest.FIXTURES.resolve("extensions.xml"), home.resolve(".m2/extensions.xml"));
         systemProperties.setProperty("user.home", home.toString());
+        systemProperties.setProperty("maven.version", "4.0.0-rc-5");
         run("verify");
+        assertThat(warnings()).hasSize(1);
+    }
+
+    @Test
+    void maven39ReadsNoUserLevelExtensions() throws IOException {
+        Path home = root.resolve("home");
+        Files.createDirectories(home.resolve(".m2"));
+        Files.copy(BuildCacheConfigTest.FIXTURES.resolve("extensions.xml"), home.resolve(".m2/extensions.xml"));
+        systemProperties.setProperty("user.home", home.toString());
+        run("verify");
+        assertThat(warnings()).isEmpty();
+    }
+
+    @Test
+    void aGoalNamedOnTheCommandLineIsNeverSkippedSoNeverWarned() throws IOException {
+        mvn("extensions.xml", "extensions.xml");
+        run("verify", "default-cli", MojoExecution.Source.CLI);
+        assertThat(warnings()).isEmpty();
+        run("verify", "default", MojoExecution.Source.LIFECYCLE);
         assertThat(warnings()).hasSize(1);
     }
 
