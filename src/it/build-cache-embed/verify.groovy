@@ -16,6 +16,9 @@ try {
     assert firstLog.count('Local build was not found by checksum') == 1
     assert firstLog.count('Found cached build') == 1
     assert firstLog.count('Skipping plugin execution (cached): gigachat:embed') == 1
+    // the hit skips embed but not verify: runAlways makes it check the key again
+    assert firstLog.count('Mojo execution is forced by project property: gigachat:verify') == 1
+    assert firstLog.count('GigaChat key check: VALID_PAID') == 2
     assert new File(basedir, 'vector-cache').list().length > 0
     assert !firstLog.contains('runAlways')
     def firstRequests = emulator.stats().totalRequests()
@@ -61,6 +64,8 @@ try {
     assert secondLog.contains('Skipping plugin execution (cached): gigachat:embed')
     // verify and scan check the world, not the files: runAlways keeps them running on a hit
     assert secondLog.contains('Mojo execution is forced by project property: gigachat:scan')
+    assert secondLog.contains('Mojo execution is forced by project property: gigachat:verify')
+    assert secondLog.contains('GigaChat key check: Skipped: Maven is offline')
     assert secondLog.contains('GigaChat scan:')
     assert !secondLog.contains('runAlways')
     assert emulator.stats().totalRequests() == firstRequests : emulator.stats()
