@@ -2,7 +2,6 @@ package io.github.gigachat.maven;
 
 import io.github.gigachat.client.AuthorizationKey;
 import io.github.gigachat.client.CertificateSetting;
-import io.github.gigachat.client.ClientCertificate;
 import io.github.gigachat.client.ClientConfig;
 import io.github.gigachat.client.Credential;
 import io.github.gigachat.client.GigaChatClient;
@@ -13,8 +12,9 @@ import io.github.gigachat.client.Scope;
 import io.github.gigachat.client.TokenOutcome;
 import io.github.gigachat.emulator.EmulatorAccount;
 import io.github.gigachat.emulator.GigaChatEmulator;
+import io.github.gigachat.verify.CertificatePolicy;
+import io.github.gigachat.verify.Check;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,35 +87,16 @@ final class ApiConnection implements AutoCloseable {
     /** A certificate that cannot be presented stops the goal before any request; one expiring soon is a warning. */
     private static void checkCertificate(CertificateSetting setting, AbstractGigaChatMojo mojo)
             throws MojoExecutionException {
-        HelpfulSuggestions advice = new HelpfulSuggestions();
-        if (setting instanceof CertificateSetting.Unusable unusable) {
-            throw new MojoExecutionException(unusable.problem() + " " + advice.forCertificate(unusable.description()));
-        }
-        if (!(setting instanceof CertificateSetting.Loaded loaded)) {
+        if (setting == null) {
             return;
         }
-        ClientCertificate certificate = loaded.certificate();
-        Duration warnWithin = mojo.certificateWarning();
-        Instant now = Instant.now();
-        String which = "The client certificate " + certificate.subject() + " (" + certificate.fingerprint() + ") in "
-                + certificate.certificateFile();
-        switch (certificate.state(now, warnWithin)) {
-            case EXPIRED ->
-                throw new MojoExecutionException(which + " expired on "
-                        + certificate.notAfter().toString().substring(0, 10) + ". "
-                        + advice.forCertificate(loaded.description()));
-            case NOT_YET_VALID ->
-                throw new MojoExecutionException(which + " is not valid before "
-                        + certificate.notBefore().toString().substring(0, 10) + ". "
-                        + advice.forCertificate(loaded.description()));
-            case EXPIRES_SOON ->
-                mojo.log()
-                        .warn(which + " expires on "
-                                + certificate.notAfter().toString().substring(0, 10) + ", in "
-                                + certificate.daysLeft(now)
-                                + " days (" + advice.certificateWarningSetting(warnWithin)
-                                + "): renew it before then.");
-            case VALID -> {}
+        Check check =
+                CertificatePolicy.judge(setting, mojo.certificateWarning(), Instant.now(), new HelpfulSuggestions());
+        if (check.status() == Check.Status.FAIL) {
+            throw new MojoExecutionException(check.message());
+        }
+        if (check.status() == Check.Status.WARN) {
+            mojo.log().warn(check.message());
         }
     }
 

@@ -1,6 +1,9 @@
 package io.github.gigachat.verify;
 
+import io.github.gigachat.client.CertificateSetting;
+import io.github.gigachat.client.ClientCertificate;
 import io.github.gigachat.verify.Evidence.Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,13 +23,39 @@ import java.time.format.DateTimeFormatter;
  *
  * The server refusing a certificate that passed here is judged with the call it refused (see {@link VerifyPolicy}).
  */
-final class CertificatePolicy {
+public final class CertificatePolicy {
     static final String CHECK = "client-certificate";
 
     private CertificatePolicy() {}
 
-    static Check check(Certificate certificate, VerifyRequest request, Advice advice) {
-        String where = request.certificate().description();
+    /**
+     * The {@code client-certificate} check of a configured certificate at {@code now}, for goals that judge it outside
+     * {@code verify} (a FAIL stops them before any request; a WARN is worth a warning).
+     */
+    public static Check judge(CertificateSetting setting, Duration warnWithin, Instant now, Advice advice) {
+        return check(evidence(setting, warnWithin, now), setting.description(), warnWithin, advice);
+    }
+
+    /** What the configured certificate is at {@code now}, as evidence; null when none is configured. */
+    static Certificate evidence(CertificateSetting setting, Duration warnWithin, Instant now) {
+        if (setting == null) {
+            return null;
+        }
+        if (setting instanceof CertificateSetting.Unusable unusable) {
+            return new Certificate.Unusable(unusable.problem());
+        }
+        ClientCertificate certificate = ((CertificateSetting.Loaded) setting).certificate();
+        return new Certificate.Loaded(
+                String.valueOf(certificate.certificateFile()),
+                certificate.subject(),
+                certificate.fingerprint(),
+                certificate.notBefore(),
+                certificate.notAfter(),
+                certificate.state(now, warnWithin),
+                certificate.daysLeft(now));
+    }
+
+    static Check check(Certificate certificate, String where, Duration warnWithin, Advice advice) {
         if (certificate instanceof Certificate.Unusable unusable) {
             return Check.fail(CHECK, Outcome.INVALID, unusable.problem() + " " + advice.forCertificate(where));
         }
@@ -51,7 +80,7 @@ final class CertificatePolicy {
                         CHECK,
                         which + " expires on " + day(loaded.notAfter()) + ", in " + loaded.daysLeft() + " day"
                                 + (loaded.daysLeft() == 1 ? "" : "s") + " (warning from "
-                                + advice.certificateWarningSetting(request.certificateWarning())
+                                + advice.certificateWarningSetting(warnWithin)
                                 + "): renew it before then.");
             case VALID -> Check.pass(CHECK, which + " is valid until " + day(loaded.notAfter()) + ".");
         };

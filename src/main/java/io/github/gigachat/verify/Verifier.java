@@ -3,8 +3,6 @@ package io.github.gigachat.verify;
 import io.github.gigachat.client.ApiException;
 import io.github.gigachat.client.AuthorizationKey;
 import io.github.gigachat.client.Balance;
-import io.github.gigachat.client.CertificateSetting;
-import io.github.gigachat.client.ClientCertificate;
 import io.github.gigachat.client.Credential;
 import io.github.gigachat.client.GigaChatClient;
 import io.github.gigachat.client.GigaChatException;
@@ -68,7 +66,7 @@ public final class Verifier {
                 masker.mask(verdict.summary()),
                 verdict.scope() == null ? null : verdict.scope().wireName(),
                 request.credentialsSource(),
-                fingerprint(evidence.key()),
+                evidence.key().fingerprint(),
                 verdict.checks().stream()
                         .map(c -> c.withMessage(masker.mask(c.message())))
                         .toList(),
@@ -81,7 +79,8 @@ public final class Verifier {
     }
 
     private Evidence gather(VerifyRequest request, List<String> warnings) {
-        Certificate certificate = certificate(request.certificate(), request.certificateWarning());
+        Certificate certificate =
+                CertificatePolicy.evidence(request.certificate(), request.certificateWarning(), clock.instant());
         Credential credential = request.credential();
         if (credential == null) {
             return new Evidence(new Key.Missing(), certificate, null, null, null, null);
@@ -159,25 +158,6 @@ public final class Verifier {
         return new Key.CertificateOnly(((Credential.CertificateOnly) credential).fingerprint());
     }
 
-    private Certificate certificate(CertificateSetting setting, Duration warnWithin) {
-        if (setting == null) {
-            return null;
-        }
-        if (setting instanceof CertificateSetting.Unusable unusable) {
-            return new Certificate.Unusable(unusable.problem());
-        }
-        ClientCertificate certificate = ((CertificateSetting.Loaded) setting).certificate();
-        Instant now = clock.instant();
-        return new Certificate.Loaded(
-                String.valueOf(certificate.certificateFile()),
-                certificate.subject(),
-                certificate.fingerprint(),
-                certificate.notBefore(),
-                certificate.notAfter(),
-                certificate.state(now, warnWithin),
-                certificate.daysLeft(now));
-    }
-
     private static String article(String kind) {
         return (kind.startsWith("a") ? "an " : "a ") + kind;
     }
@@ -250,10 +230,6 @@ public final class Verifier {
         } catch (GigaChatException e) {
             return new Probe.Failed(e.getMessage());
         }
-    }
-
-    private static String fingerprint(Key key) {
-        return key.fingerprint();
     }
 
     /**

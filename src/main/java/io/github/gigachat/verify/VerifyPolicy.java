@@ -126,7 +126,8 @@ final class VerifyPolicy {
         if (certificate == null) {
             return true;
         }
-        checks.add(CertificatePolicy.check(certificate, request, advice));
+        checks.add(CertificatePolicy.check(
+                certificate, request.certificate().description(), request.certificateWarning(), advice));
         return certificate.usable();
     }
 
